@@ -1,0 +1,53 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DriftError } from "../errors.js";
+import { decodeDocument } from "../parse/decode.js";
+import { readFrontMatter } from "../parse/front-matter.js";
+import { listDocuments } from "./discover.js";
+import type { LocaleLayout, TreeLayout } from "./layout.js";
+
+/**
+ * Resolves what a user typed for `--locale` to locale folders. Accepted, in this order: the folder
+ * name (`de`), the configured code, the BCP 47 code the locale's documents declare (`de-DE`, read
+ * from the first document's `localeKey`), and a code whose language is the folder name.
+ */
+export async function resolveLocales(layout: TreeLayout, requested: readonly string[], localeKey: string): Promise<string[]> {
+  const resolved: string[] = [];
+  let declared: Map<string, string> | undefined;
+  for (const wanted of requested) {
+    const tag = normalizeTag(wanted);
+    let match = layout.locales.find((locale) => normalizeTag(locale.name) === tag || (locale.code !== undefined && normalizeTag(locale.code) === tag));
+    if (!match) {
+      declared ??= await declaredCodes(layout, localeKey);
+      match = layout.locales.find((locale) => declared!.get(locale.name) === tag) ?? layout.locales.find((locale) => normalizeTag(locale.name) === tag.split("-")[0]);
+    }
+    if (!match) {
+      const known = layout.locales.map((locale) => locale.name).join(", ") || "none";
+      throw new DriftError("USAGE", `unknown locale \`${wanted}\`; the locales of this tree are: ${known}`);
+    }
+    if (!resolved.includes(match.name)) resolved.push(match.name);
+  }
+  return resolved;
+}
+
+async function declaredCodes(layout: TreeLayout, localeKey: string): Promise<Map<string, string>> {
+  const codes = new Map<string, string>();
+  await Promise.all(
+    layout.locales.map(async (locale: LocaleLayout) => {
+      const [first] = await listDocuments(layout, locale.dir);
+      if (first === undefined) return;
+      try {
+        const text = decodeDocument(await readFile(path.join(layout.root, locale.dir, first))).text;
+        const value = text === undefined ? undefined : readFrontMatter(text).data[localeKey];
+        if (typeof value === "string") codes.set(locale.name, normalizeTag(value));
+      } catch {
+        // An unreadable document says nothing about its locale; the check itself reports it.
+      }
+    }),
+  );
+  return codes;
+}
+
+function normalizeTag(tag: string): string {
+  return tag.trim().toLowerCase().replace(/_/g, "-");
+}

@@ -1,0 +1,66 @@
+import type { Finding, Severity } from "./finding.js";
+import type { AlignmentMethod } from "./pair.js";
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface LocaleSummary {
+  /** Source articles in scope. */
+  articles: number;
+  /** Of those, how many have a file in this locale. */
+  translations: number;
+  /** Source sections (headings) in scope, over all articles. */
+  sourceSections: number;
+  /** Of those, how many the locale's translations have. */
+  translatedSections: number;
+  /** translatedSections / sourceSections, in percent, one decimal; 100 when there is nothing. */
+  coveragePercent: number;
+  counts: SeverityCounts;
+}
+
+export interface ReportSummary {
+  articles: number;
+  translations: number;
+  locales: number;
+  counts: SeverityCounts;
+  byLocale: Record<string, LocaleSummary>;
+}
+
+/** A heading as reports show it. */
+export interface SectionOutline {
+  anchor: string;
+  title: string;
+  level: number;
+  line: number;
+}
+
+/** One row of the side-by-side view: a source section, a translation section, or both. */
+export interface OutlineRow {
+  /** Index into the article's `sections`. */
+  source?: number;
+  translation?: SectionOutline;
+  method?: AlignmentMethod;
+}
+
+export interface TranslationOutline {
+  locale: string;
+  file: string;
+  /** `missing`: no file; `unreadable`: a file that could not be parsed. */
+  status: "translated" | "missing" | "unreadable";
+  rows: OutlineRow[];
+}
+
+/** What the HTML report needs to show an article's alignment side by side. */
+export interface ArticleOutline {
+  article: string;
+  file: string;
+  sections: SectionOutline[];
+  translations: TranslationOutline[];
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  summary: ReportSummary;
+  findings: Finding[];
+  articles: ArticleOutline[];
+}

@@ -1,0 +1,130 @@
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import type { ProblemAt } from "../model/document.js";
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Lines taken by the block, both delimiters included; 0 without front matter. */
+  lineCount: number;
+  /** 1-based file line of each top-level key. */
+  keyLines: Record<string, number>;
+  /** The body after the block, with the block's lines kept as empty lines (see below). */
+  body: string;
+  problems: ProblemAt[];
+}
+
+/** Front matter languages that are data. Anything else (`---js`, `---coffee`) is code: never run. */
+const DATA_LANGUAGES = new Set(["", "yaml", "yml", "json"]);
+
+/** An expanded front matter larger than this many values is an alias bomb, not metadata. */
+const MAX_FRONT_MATTER_VALUES = 10_000;
+
+function refuseCode(): never {
+  throw new ExecutableFrontMatter();
+}
+
+class ExecutableFrontMatter extends Error {}
+
+/**
+ * gray-matter's own engines include one that `eval`s JavaScript; every code engine is replaced with
+ * one that refuses, and YAML goes to js-yaml 4 with the core schema (no timestamps or custom types:
+ * `ms.date` stays the string the author wrote, and we parse it ourselves).
+ */
+const ENGINES = {
+  yaml: { parse: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+  javascript: { parse: refuseCode },
+  coffee: { parse: refuseCode },
+};
+
+/**
+ * Reads the front matter block. Passing an options object also keeps gray-matter from caching
+ * every parsed string in `matter.cache`, which would grow without bound over a full run.
+ */
+export function readFrontMatter(text: string): FrontMatter {
+  const empty: FrontMatter = { data: {}, lineCount: 0, keyLines: {}, body: text, problems: [] };
+  if (!text.startsWith("---")) return empty;
+
+  const firstLineEnd = text.indexOf("\n");
+  const language = (firstLineEnd === -1 ? text.slice(3) : text.slice(3, firstLineEnd)).trim().toLowerCase();
+  if (language.startsWith("-")) return empty; // a thematic break such as `----`, not front matter
+  if (!DATA_LANGUAGES.has(language)) {
+    return withProblem(empty, 1, `front matter in \`${language}\` is executable code and is never run; use YAML`);
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, { language: "yaml", engines: ENGINES });
+  } catch (error) {
+    if (error instanceof ExecutableFrontMatter) {
+      return withProblem(empty, 1, "front matter is executable code and is never run; use YAML");
+    }
+    const { message, line } = describeYamlError(error);
+    return withProblem(empty, line ?? 1, `invalid front matter: ${message}`);
+  }
+
+  const consumed = text.length - parsed.content.length;
+  const lineCount = countNewlines(text, consumed);
+  // The block is replaced by as many empty lines, so that Markdown positions are file positions.
+  const body = "\n".repeat(lineCount) + parsed.content;
+  const data = parsed.data as unknown;
+  const result: FrontMatter = { data: {}, lineCount, keyLines: keyLinesOf(parsed.matter ?? ""), body, problems: [] };
+
+  if (data === null || data === undefined) return result;
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return withProblem(result, 2, `front matter must be a mapping of keys to values, not ${Array.isArray(data) ? "a list" : typeof data}`);
+  }
+  if (!isSmallerThan(data, MAX_FRONT_MATTER_VALUES)) {
+    return withProblem(result, 2, `front matter expands to more than ${MAX_FRONT_MATTER_VALUES} values (YAML aliases); it is ignored`);
+  }
+  result.data = data as Record<string, unknown>;
+  return result;
+}
+
+function withProblem(frontMatter: FrontMatter, line: number, message: string): FrontMatter {
+  return { ...frontMatter, problems: [...frontMatter.problems, { ruleId: "parse-error", message, line, column: 1 }] };
+}
+
+function describeYamlError(error: unknown): { message: string; line?: number } {
+  if (error instanceof yaml.YAMLException) {
+    // js-yaml's `reason` is the one-line cause. Its `mark.line` is 0-based within gray-matter's
+    // block, which starts with the newline after `---`, so it is also the 1-based file line - 1.
+    const reason = error.reason || error.message.split("\n")[0] || "unreadable YAML";
+    return error.mark ? { message: reason, line: error.mark.line + 1 } : { message: reason };
+  }
+  return { message: error instanceof Error ? error.message.split("\n")[0] ?? "unreadable" : String(error) };
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let index = text.indexOf("\n"); index !== -1 && index < end; index = text.indexOf("\n", index + 1)) count++;
+  return count;
+}
+
+/** Top-level keys start in column 1; the block's first line is file line 2. */
+function keyLinesOf(block: string): Record<string, number> {
+  const lines: Record<string, number> = {};
+  block.split("\n").forEach((line, index) => {
+    const match = /^(['"]?)([^\s:'"#][^:'"]*)\1\s*:/.exec(line);
+    const key = match?.[2]?.trim();
+    if (key !== undefined && !(key in lines)) lines[key] = index + 1;
+  });
+  return lines;
+}
+
+/**
+ * Counts values as a full expansion would, stopping at the limit. js-yaml shares aliased nodes
+ * instead of copying them, so the object itself is small, but anything that walks it (JSON, a
+ * cache, a comparison) would expand it exponentially.
+ */
+function isSmallerThan(root: object, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++count > limit) return false;
+    if (value !== null && typeof value === "object") {
+      for (const child of Object.values(value)) stack.push(child);
+    }
+  }
+  return true;
+}

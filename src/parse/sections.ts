@@ -1,0 +1,97 @@
+import GithubSlugger from "github-slugger";
+import type { Heading, PhrasingContent, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import type { Section } from "../model/document.js";
+
+/** `<a name="x">`, `<a id='x'>`: the docfx and Microsoft Docs way to pin an anchor. */
+const HTML_ANCHOR = /<a\s[^>]*?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** A trailing `{#id}` heading attribute (Hugo, Docusaurus, kramdown, Pandoc). */
+const ID_ATTRIBUTE = /\s*\{#([^\s{}]+)\}\s*$/;
+
+/**
+ * Splits a document into sections, one per heading, plus a preamble (level 0) when content comes
+ * before the first heading. Nesting is recorded through `parent`, by heading level.
+ */
+export function splitSections(tree: Root): Section[] {
+  const slugger = new GithubSlugger();
+  const sections: Section[] = [];
+  const openByLevel: number[] = []; // section index of the innermost open heading per level
+
+  for (const node of tree.children) {
+    if (node.type === "heading") {
+      const { title, explicitIds } = headingIdentity(node);
+      const slug = slugger.slug(title);
+      const ids = unique([...explicitIds, slug].filter((id) => id !== ""));
+      let parent = -1;
+      for (let level = node.depth - 1; level >= 1; level--) {
+        const open = openByLevel[level];
+        if (open !== undefined) {
+          parent = open;
+          break;
+        }
+      }
+      openByLevel.length = node.depth;
+      openByLevel[node.depth] = sections.length;
+      sections.push({
+        index: sections.length,
+        level: node.depth,
+        title,
+        ids,
+        explicitIds,
+        anchor: ids[0] ?? "",
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+        endLine: node.position?.end.line ?? 1,
+        parent,
+        nodes: [],
+      });
+      continue;
+    }
+    let current = sections.at(-1);
+    if (current === undefined) {
+      current = preamble(node);
+      sections.push(current);
+    }
+    current.nodes.push(node);
+    current.endLine = Math.max(current.endLine, node.position?.end.line ?? current.endLine);
+  }
+  return sections;
+}
+
+function preamble(first: RootContent): Section {
+  const line = first.position?.start.line ?? 1;
+  return { index: 0, level: 0, title: "", ids: [], explicitIds: [], anchor: "", line, column: 1, endLine: line, parent: -1, nodes: [] };
+}
+
+/** The heading's reader-visible title and the ids written into it. */
+export function headingIdentity(heading: Heading): { title: string; explicitIds: string[] } {
+  const explicitIds: string[] = [];
+  let title = "";
+  for (const child of heading.children) {
+    if (child.type === "html") {
+      for (const match of child.value.matchAll(HTML_ANCHOR)) {
+        const id = (match[1] ?? match[2] ?? "").trim();
+        if (id !== "") explicitIds.push(id);
+      }
+      continue;
+    }
+    title += phrasingText(child);
+  }
+  const attribute = ID_ATTRIBUTE.exec(title);
+  if (attribute?.[1] !== undefined) {
+    explicitIds.push(attribute[1]);
+    title = title.slice(0, attribute.index);
+  }
+  return { title: title.replace(/\s+/g, " ").trim(), explicitIds };
+}
+
+function phrasingText(node: PhrasingContent): string {
+  // Inline HTML inside emphasis or links is markup, not title text.
+  if (node.type === "html") return "";
+  if ("children" in node) return node.children.map((child) => phrasingText(child as PhrasingContent)).join("");
+  return toString(node);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

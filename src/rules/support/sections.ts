@@ -1,0 +1,26 @@
+import type { Section } from "../../model/document.js";
+import type { Pair } from "../../model/pair.js";
+
+/** `Title` (`#anchor`), the way messages name a section. */
+export function describeSection(section: Section): string {
+  if (section.level === 0) return "the text before the first heading";
+  return section.anchor === "" ? `\`${section.title}\`` : `\`${section.title}\` (\`#${section.anchor}\`)`;
+}
+
+/**
+ * Where a source-only row belongs in the translation: after the translation section of the
+ * nearest earlier row that has one, else before the first translation section.
+ */
+export function insertionPoint(pair: Pair, rowIndex: number): { line: number; description: string } {
+  const rows = pair.alignment.rows;
+  for (let index = rowIndex - 1; index >= 0; index--) {
+    const translationIndex = rows[index]!.translation;
+    if (translationIndex === undefined) continue;
+    const previous = pair.translation.sections[translationIndex]!;
+    const next = pair.translation.sections[translationIndex + 1];
+    const line = next ? next.line : previous.endLine + 1;
+    return { line, description: `add it after ${describeSection(previous)}, as in the source` };
+  }
+  const first = pair.translation.sections.find((section) => section.level > 0);
+  return { line: first?.line ?? 1, description: "add it before the first section" };
+}
