@@ -37,7 +37,7 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
 export { DriftError, type DriftErrorCode } from "./errors.js";
 export type { Finding, FindingDraft, RelatedPlace, Severity } from "./model/finding.js";
 export type { ParsedDocument, Section } from "./model/document.js";
-export type { AlignedSection, Alignment, AlignmentMethod, Pair, UnpairedFile } from "./model/pair.js";
+export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, TranslationBaseline, UnpairedFile } from "./model/pair.js";
 export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportSummary, SectionOutline, TranslationOutline } from "./model/report.js";
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";

@@ -26,7 +26,7 @@ describe("the rule registry", () => {
 
   it("matches the README's rule table", () => {
     const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((match) => [match[1], match[2]]);
+    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((match) => [match[1], match[2]] as const);
     expect(new Map(table)).toEqual(new Map(RULES.map((rule) => [rule.id, rule.severity])));
   });
 });

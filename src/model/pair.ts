@@ -22,6 +22,18 @@ export interface Alignment {
   rows: AlignedSection[];
 }
 
+/** How the source version a translation was made from was found. */
+export type BaselineMethod = "source-commit-pin" | "source-hash-pin" | "translation-commit" | "date";
+
+/** The source version a translation was made from, where history tells. */
+export interface TranslationBaseline {
+  method: BaselineMethod;
+  /** The source commit the translation was made from, when known. */
+  commit?: string;
+  /** The source as it was at that commit, parsed; absent when it could not be read. */
+  source?: ParsedDocument;
+}
+
 /** One article in one locale, with both files present and parsed. */
 export interface Pair {
   article: string;
@@ -29,6 +41,8 @@ export interface Pair {
   source: ParsedDocument;
   translation: ParsedDocument;
   alignment: Alignment;
+  /** Set when the engine knows which source version the translation was made from. */
+  baseline?: TranslationBaseline;
 }
 
 /** One article in one locale where one side is absent. */
