@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import path from "node:path";
+import { access } from "node:fs/promises";
+import { starterConfig } from "./config/init.js";
+import { CONFIG_FILE } from "./config/load.js";
 import { DriftError } from "./errors.js";
 import { check, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
@@ -55,7 +58,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   program
     .command("check")
     .description("check translations against their sources and print the findings")
-    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
+    .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
     .option("--article <glob>", "only articles matching the glob (relative to articles/); repeatable", collect, [])
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
@@ -76,15 +80,30 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   program
     .command("report")
     .description("write drift.json and drift.md to the reports directory and print a summary per locale")
-    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
+    .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--out <dir>", "directory for the reports (default: <root>/reports)")
-    .action(async (flags: { root: string; out?: string }) => {
+    .action(async (flags: { root: string; config?: string; out?: string }) => {
       const root = path.resolve(io.cwd, flags.root);
-      const report = await check({ root });
+      const report = await check({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }) });
       const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(root, "reports");
       const written = await writeReports(report, out);
       io.stdout(localeSummary(report));
       io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => path.relative(io.cwd, file) || file).join(", ")}\n`);
+    });
+
+  program
+    .command("init")
+    .description(`write a starter ${CONFIG_FILE} for the tree, with the layout preset it detects`)
+    .option("--root <dir>", "tree to configure", ".")
+    .option("--force", "replace an existing configuration file")
+    .action(async (flags: { root: string; force?: boolean }) => {
+      const root = path.resolve(io.cwd, flags.root);
+      const target = path.join(root, CONFIG_FILE);
+      if (!flags.force && (await exists(target))) throw new DriftError("USAGE", `${CONFIG_FILE} exists already; use --force to replace it`);
+      const config = await starterConfig(root);
+      await writeFileAtomic(target, `${JSON.stringify(config, null, 2)}\n`);
+      io.stdout(`Wrote ${path.relative(io.cwd, target) || CONFIG_FILE} (preset \`${config.preset}\`)\n`);
     });
 
   program
@@ -105,6 +124,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
 interface CheckFlags {
   root: string;
+  config?: string;
   locale: string[];
   article: string[];
   format: "text" | "json";
@@ -115,6 +135,7 @@ interface CheckFlags {
 function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
   return {
     root: path.resolve(io.cwd, flags.root),
+    ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),
     ...(flags.article.length > 0 && { articles: flags.article }),
   };
@@ -156,6 +177,15 @@ export function useColor(io: Pick<CliIo, "env" | "stdoutIsTty">): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
   return io.stdoutIsTty;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function collect(value: string, previous: string[]): string[] {

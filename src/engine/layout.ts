@@ -1,20 +1,23 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import type { Config } from "../config/load.js";
+import { PRESETS, type PresetKeys, type PresetName } from "../config/presets/index.js";
 import { DriftError } from "../errors.js";
 
 export interface LocaleLayout {
   /** Folder name, used as the finding's `locale`. */
   name: string;
-  /** Directory of the locale's tree, relative to the root, `/` separators. */
+  /** Directory of the locale's tree, relative to the root, `/` separators; may start with `../`. */
   dir: string;
   /** BCP 47 code, when configured. */
   code?: string;
 }
 
-/** Where sources and translations live. */
+/** Where sources and translations live, resolved from the preset and configuration. */
 export interface TreeLayout {
   /** Absolute path of the tree. */
   root: string;
+  preset: PresetName;
   /** Directory of the source articles, relative to the root. */
   sourceDir: string;
   sourceLocale: string;
@@ -22,49 +25,102 @@ export interface TreeLayout {
   /** Globs, relative to the source and locale directories. */
   include: string[];
   exclude: string[];
+  keys: PresetKeys;
 }
 
-export const DEFAULT_INCLUDE = ["**/*.md"];
-
 /**
- * The default layout: `articles/` holds the sources and every folder under `locales/` is a
- * locale. No list of locales is kept anywhere: a new folder is a new locale.
+ * Resolves the layout of a tree: the preset's defaults, overridden by configuration. Locales come
+ * from the configuration or, where it lists none, from the directories that fit the preset's
+ * pattern: no list of locales is kept anywhere, and a new folder is a new locale.
  */
-export async function discoverDefaultLayout(root: string): Promise<TreeLayout> {
+export async function resolveLayout(root: string, config: Config = {}): Promise<TreeLayout> {
   const absoluteRoot = path.resolve(root);
   await requireDirectory(absoluteRoot, `the root \`${root}\``);
-  await requireDirectory(path.join(absoluteRoot, "articles"), `\`articles/\` in \`${root}\` (the English sources)`);
-  let localeNames: string[] = [];
-  try {
-    const entries = await readdir(path.join(absoluteRoot, "locales"), { withFileTypes: true });
-    localeNames = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw unreadable(`\`locales/\` in \`${root}\``, error);
+  const preset = PRESETS[config.preset ?? "default"];
+  const sourceDir = toPosix(config.sourceDir ?? preset.sourceDir);
+  await requireDirectory(path.resolve(absoluteRoot, sourceDir), `the source directory \`${sourceDir}\` in \`${root}\``);
+  const pattern = config.localePattern ?? preset.localePattern;
+
+  let locales: LocaleLayout[];
+  if (config.locales) {
+    locales = await configuredLocales(absoluteRoot, config.locales, pattern);
+  } else if (pattern) {
+    locales = await discoverLocales(absoluteRoot, pattern, sourceDir);
+  } else {
+    throw new DriftError("CONFIG_INVALID", `the \`${preset.name}\` preset has no locale folders to discover: list them in \`locales\``);
   }
   return {
     root: absoluteRoot,
-    sourceDir: "articles",
-    sourceLocale: "en",
-    locales: localeNames.sort(compareText).map((name) => ({ name, dir: `locales/${name}` })),
-    include: DEFAULT_INCLUDE,
-    exclude: [],
+    preset: preset.name,
+    sourceDir,
+    sourceLocale: config.sourceLocale ?? preset.sourceLocale,
+    locales: locales.sort((a, b) => compareText(a.name, b.name)),
+    include: config.include ?? preset.include,
+    exclude: config.exclude ?? [],
+    keys: { ...preset.keys, ...config.keys },
   };
 }
 
-async function requireDirectory(directory: string, what: string): Promise<void> {
-  let isDirectory: boolean;
+async function configuredLocales(root: string, locales: NonNullable<Config["locales"]>, pattern: string | undefined): Promise<LocaleLayout[]> {
+  const resolved: LocaleLayout[] = [];
+  for (const [name, setting] of Object.entries(locales)) {
+    const { code, dir } = typeof setting === "string" ? { code: setting, dir: undefined } : setting;
+    const directory = dir ?? pattern?.replace("{locale}", name);
+    if (directory === undefined) throw new DriftError("CONFIG_INVALID", `locale \`${name}\` needs a \`dir\`: this preset has no locale pattern`);
+    await requireDirectory(path.resolve(root, directory), `the directory \`${directory}\` of locale \`${name}\``);
+    resolved.push({ name, dir: toPosix(directory), ...(code !== undefined && { code }) });
+  }
+  return resolved;
+}
+
+/** Every directory that fits `prefix/{locale}/suffix`, apart from the source directory itself. */
+async function discoverLocales(root: string, pattern: string, sourceDir: string): Promise<LocaleLayout[]> {
+  const [prefix = "", suffix = ""] = pattern.split("{locale}");
+  const parent = path.resolve(root, prefix);
+  let names: string[];
   try {
-    isDirectory = (await stat(directory)).isDirectory();
+    names = (await readdir(parent, { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith(".")).map((entry) => entry.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw unreadable(`\`${prefix}\` in the root`, error);
+  }
+  const source = path.resolve(root, sourceDir);
+  const locales: LocaleLayout[] = [];
+  for (const name of names) {
+    const dir = toPosix(path.join(prefix, name, suffix));
+    const absolute = path.resolve(root, dir);
+    if (absolute === source || source.startsWith(`${absolute}${path.sep}`)) continue;
+    if (await isDirectory(absolute)) locales.push({ name, dir: dir.replace(/\/$/, "") });
+  }
+  return locales;
+}
+
+async function isDirectory(directory: string): Promise<boolean> {
+  try {
+    return (await stat(directory)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function requireDirectory(directory: string, what: string): Promise<void> {
+  let directoryExists: boolean;
+  try {
+    directoryExists = (await stat(directory)).isDirectory();
   } catch (error) {
     throw unreadable(what, error);
   }
-  if (!isDirectory) throw new DriftError("ROOT_UNREADABLE", `${what} is not a directory`);
+  if (!directoryExists) throw new DriftError("ROOT_UNREADABLE", `${what} is not a directory`);
 }
 
 function unreadable(what: string, error: unknown): DriftError {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? String(error)})`;
   return new DriftError("ROOT_UNREADABLE", `${what} ${reason}`, undefined, { cause: error });
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
 }
 
 /** Code-unit order: stable across machines, unlike `localeCompare`, which varies with ICU. */

@@ -2,23 +2,23 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import { decodeDocument } from "../parse/decode.js";
-import { readFrontMatter } from "../parse/front-matter.js";
+import { frontMatterValue, readFrontMatter } from "../parse/front-matter.js";
 import { listDocuments } from "./discover.js";
 import type { LocaleLayout, TreeLayout } from "./layout.js";
 
 /**
  * Resolves what a user typed for `--locale` to locale folders. Accepted, in this order: the folder
  * name (`de`), the configured code, the BCP 47 code the locale's documents declare (`de-DE`, read
- * from the first document's `localeKey`), and a code whose language is the folder name.
+ * from the first document's locale key), and a code whose language is the folder name.
  */
-export async function resolveLocales(layout: TreeLayout, requested: readonly string[], localeKey: string): Promise<string[]> {
+export async function resolveLocales(layout: TreeLayout, requested: readonly string[]): Promise<string[]> {
   const resolved: string[] = [];
   let declared: Map<string, string> | undefined;
   for (const wanted of requested) {
     const tag = normalizeTag(wanted);
     let match = layout.locales.find((locale) => normalizeTag(locale.name) === tag || (locale.code !== undefined && normalizeTag(locale.code) === tag));
     if (!match) {
-      declared ??= await declaredCodes(layout, localeKey);
+      declared ??= await declaredCodes(layout);
       match = layout.locales.find((locale) => declared!.get(locale.name) === tag) ?? layout.locales.find((locale) => normalizeTag(locale.name) === tag.split("-")[0]);
     }
     if (!match) {
@@ -30,7 +30,7 @@ export async function resolveLocales(layout: TreeLayout, requested: readonly str
   return resolved;
 }
 
-async function declaredCodes(layout: TreeLayout, localeKey: string): Promise<Map<string, string>> {
+async function declaredCodes(layout: TreeLayout): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
   await Promise.all(
     layout.locales.map(async (locale: LocaleLayout) => {
@@ -38,7 +38,7 @@ async function declaredCodes(layout: TreeLayout, localeKey: string): Promise<Map
       if (first === undefined) return;
       try {
         const text = decodeDocument(await readFile(path.join(layout.root, locale.dir, first))).text;
-        const value = text === undefined ? undefined : readFrontMatter(text).data[localeKey];
+        const value = text === undefined ? undefined : frontMatterValue(readFrontMatter(text).data, layout.keys.locale);
         if (typeof value === "string") codes.set(locale.name, normalizeTag(value));
       } catch {
         // An unreadable document says nothing about its locale; the check itself reports it.

@@ -15,7 +15,16 @@ export interface ActiveRule {
   options: Readonly<Record<string, unknown>>;
 }
 
-export function activateRules(rules: readonly AnyRule[], settings: RuleSettings = {}): ActiveRule[] {
+/**
+ * Turns configuration into the rules to run. `layoutOptions` are option defaults that come from
+ * the layout (such as which front matter key holds the date); a rule's own configured options
+ * override them.
+ */
+export function activateRules(
+  rules: readonly AnyRule[],
+  settings: RuleSettings = {},
+  layoutOptions: Readonly<Record<string, Record<string, unknown>>> = {},
+): ActiveRule[] {
   const known = new Set(rules.map((rule) => rule.id));
   const unknown = Object.keys(settings).filter((id) => !known.has(id));
   if (unknown.length > 0) {
@@ -33,7 +42,7 @@ export function activateRules(rules: readonly AnyRule[], settings: RuleSettings 
       rule,
       severity: level ?? rule.severity,
       severityConfigured: level !== undefined,
-      options: Object.freeze({ ...rule.options, ...options }),
+      options: Object.freeze({ ...rule.options, ...layoutOptions[rule.id], ...options }),
     });
   }
   return active;

@@ -128,3 +128,22 @@ function isSmallerThan(root: object, limit: number): boolean {
   }
   return true;
 }
+
+/**
+ * A front matter value by key. Microsoft Docs keys contain dots (`ms.date`) and are looked up as
+ * written first; otherwise dots walk nested mappings (`l10n.sourceCommit`, as MDN writes it).
+ */
+export function frontMatterValue(data: Readonly<Record<string, unknown>>, key: string): unknown {
+  if (Object.hasOwn(data, key)) return data[key];
+  let value: unknown = data;
+  for (const part of key.split(".")) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/** The file line of a key: its own line, or the line of the top-level key it is nested in. */
+export function frontMatterKeyLine(keyLines: Readonly<Record<string, number>>, key: string): number | undefined {
+  return keyLines[key] ?? keyLines[key.split(".")[0] ?? key];
+}

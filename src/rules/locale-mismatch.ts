@@ -1,5 +1,6 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { FileContext, Rule } from "../model/rule.js";
+import { frontMatterKeyLine, frontMatterValue } from "../parse/front-matter.js";
 
 interface LocaleMismatchOptions extends Record<string, unknown> {
   /** Front matter key that declares the document's locale. */
@@ -14,14 +15,14 @@ export const localeMismatch: Rule<LocaleMismatchOptions> = {
   options: { localeKey: "ms.contentlocale" },
   checkFile({ document, locale, localeCode, isSource, options }: FileContext<LocaleMismatchOptions>): FindingDraft[] {
     if (isSource) return [];
-    const declared = document.frontMatter[options.localeKey];
+    const declared = frontMatterValue(document.frontMatter, options.localeKey);
     if (typeof declared !== "string" || declared.trim() === "") return [];
     if (localeMatches(declared, locale, localeCode)) return [];
     const expected = localeCode ?? locale;
     return [
       {
         file: document.file,
-        line: document.frontMatterKeyLines[options.localeKey] ?? 1,
+        line: frontMatterKeyLine(document.frontMatterKeyLines, options.localeKey) ?? 1,
         column: 1,
         message: `\`${options.localeKey}\` is \`${declared}\`, but the file is in the \`${locale}\` folder; expected \`${expected}\`.`,
         data: { declared, folder: locale, expected },

@@ -1,0 +1,116 @@
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DriftError } from "../errors.js";
+import type { RuleSettings } from "../engine/rule-settings.js";
+import { configSchema } from "./schema.js";
+import type { PresetName } from "./presets/index.js";
+
+/** The configuration as written, after validation. */
+export interface Config {
+  preset?: PresetName;
+  sourceDir?: string;
+  sourceLocale?: string;
+  localePattern?: string;
+  locales?: Record<string, string | { code?: string; dir?: string }>;
+  include?: string[];
+  exclude?: string[];
+  rules?: RuleSettings;
+  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[] };
+  maxFileBytes?: number;
+}
+
+export const CONFIG_FILE = "l10n-drift.config.json";
+
+export interface LoadedConfig {
+  config: Config;
+  /** Root-relative file the configuration came from; absent when there is none. */
+  file?: string;
+}
+
+/**
+ * Finds and validates the configuration: `--config FILE`, else `l10n-drift.config.json` in the
+ * root, else the `"l10n-drift"` key of the root's package.json, else none. Every schema error is
+ * reported at once, with its path and what was expected.
+ */
+export async function loadConfig(root: string, ruleIds: readonly string[], explicit?: string): Promise<LoadedConfig> {
+  const candidates = explicit ? [{ file: explicit, key: undefined }] : [{ file: CONFIG_FILE, key: undefined }, { file: "package.json", key: "l10n-drift" }];
+  for (const candidate of candidates) {
+    const absolute = path.resolve(root, candidate.file);
+    let text: string;
+    try {
+      text = await readFile(absolute, "utf8");
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" && !explicit) continue;
+      throw new DriftError("CONFIG_INVALID", `cannot read \`${candidate.file}\` (${code ?? String(error)})`, undefined, { cause: error });
+    }
+    const parsed = parseJson(text, candidate.file);
+    const value = candidate.key === undefined ? parsed : (parsed as Record<string, unknown> | null)?.[candidate.key];
+    if (value === undefined) continue;
+    const where = candidate.key === undefined ? candidate.file : `${candidate.file} "${candidate.key}"`;
+    return { config: validateConfig(value, ruleIds, where), file: candidate.file };
+  }
+  return { config: {} };
+}
+
+export function validateConfig(value: unknown, ruleIds: readonly string[], where: string): Config {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
+  const validate = ajv.compile(configSchema(ruleIds));
+  if (validate(value)) return value as Config;
+  const problems = describeAll((validate.errors ?? []).filter(isUseful));
+  throw new DriftError("CONFIG_INVALID", `${where}: ${problems.join("; ")}`, { problems });
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    let where = file;
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      const lines = before.split("\n");
+      where = `${file}:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`;
+    }
+    throw new DriftError("CONFIG_INVALID", `${where}: not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")})`);
+  }
+}
+
+/**
+ * `oneOf` reports each failed branch and then itself, and `propertyNames` reports its inner `enum`
+ * too; the branch errors and the name error say more.
+ */
+function isUseful(error: ErrorObject): boolean {
+  return error.keyword !== "oneOf" && !(error.keyword === "enum" && error.schemaPath.includes("/propertyNames/"));
+}
+
+/** One message per path: the failed branches of a `oneOf` are joined with "or". */
+function describeAll(errors: readonly ErrorObject[]): string[] {
+  const byPath = new Map<string, string[]>();
+  for (const error of errors) {
+    const at = error.instancePath === "" ? "(top level)" : error.instancePath;
+    const key = error.schemaPath.includes("/oneOf/") ? `${at} oneOf` : `${at} ${byPath.size}`;
+    byPath.set(key, [...(byPath.get(key) ?? []), describe(error).slice(at.length + 2)]);
+  }
+  return [...byPath.entries()].map(([key, messages]) => `${key.slice(0, key.lastIndexOf(" "))}: ${unique(messages).join(", or ")}`);
+}
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath === "" ? "(top level)" : error.instancePath;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `${at}: unknown property \`${String(error.params.additionalProperty)}\``;
+    case "enum":
+      return `${at}: must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ")}`;
+    case "propertyNames":
+      return `${at}: unknown rule \`${String(error.params.propertyName)}\``;
+    default:
+      return `${at}: ${error.message ?? error.keyword}`;
+  }
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { configSchema } from "../../src/config/schema.js";
+import { check, DriftError, RULES } from "../../src/index.js";
+import { makeTree, REPO_ROOT } from "../support/fixtures.js";
+
+async function configError(config: string): Promise<string> {
+  const root = await makeTree({ "articles/a.md": "# A\n", "l10n-drift.config.json": config });
+  try {
+    await check({ root });
+  } catch (error) {
+    expect(error).toBeInstanceOf(DriftError);
+    return `${(error as DriftError).code} ${(error as DriftError).message}`;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("configuration", () => {
+  it("reports every schema error at once, with its path and what was expected", async () => {
+    const message = await configError(JSON.stringify({ preset: "jekyll", rules: { "stale-date": "fatal", "no-such-rule": "off" }, colour: true }));
+    expect(message).toBe(
+      'CONFIG_INVALID l10n-drift.config.json: (top level): unknown property `colour`; /preset: must be one of "default", "docusaurus", "hugo", "mdn", "separate-repos"; /rules: unknown rule `no-such-rule`; /rules/stale-date: must be one of "off", "info", "warning", "error", or must be array',
+    );
+  });
+
+  it("names the line and column of invalid JSON", async () => {
+    expect(await configError('{\n  "preset": "hugo",\n}\n')).toMatch(/^CONFIG_INVALID l10n-drift\.config\.json:3:1: not valid JSON/);
+  });
+
+  it("applies per-rule levels and options", async () => {
+    const root = await makeTree({
+      "articles/a.md": "---\nupdated: 2024-05-01\n---\n# A\n## B\n",
+      "locales/de/a.md": "---\nupdated: 2020-01-01\n---\n# A\n",
+      "l10n-drift.config.json": JSON.stringify({ rules: { "missing-section": "off", "stale-date": ["error", { dateKey: "updated" }] } }),
+    });
+    const report = await check({ root });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.severity, finding.line])).toEqual([["stale-date", "error", 2]]);
+  });
+
+  it("exits 2 from the CLI with one line", async () => {
+    const root = await makeTree({ "articles/a.md": "# A\n", "l10n-drift.config.json": '{"include": []}' });
+    let stderr = "";
+    const code = await main(["check", "--root", root], { stdout: () => undefined, stderr: (text) => void (stderr += text), env: {}, stdoutIsTty: false, cwd: root });
+    expect(code).toBe(2);
+    expect(stderr).toBe("l10n-drift: CONFIG_INVALID l10n-drift.config.json: /include: must NOT have fewer than 1 items\n");
+  });
+
+  it("ships the JSON Schema for editors, generated from the validator's schema", async () => {
+    const shipped = JSON.parse(await readFile(path.join(REPO_ROOT, "schema/config.schema.json"), "utf8"));
+    expect(shipped, "schema/config.schema.json is out of date: run npm run schema").toEqual(configSchema(RULES.map((rule) => rule.id)));
+  });
+});
+
+describe("init", () => {
+  it("writes a starter configuration with the detected preset, and never overwrites one", async () => {
+    const root = await makeTree({ "content/en/docs/a.md": "# A\n", "content/de/docs/a.md": "# A\n" });
+    const io = { out: "", err: "" };
+    const cli = { stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text), env: {}, stdoutIsTty: false, cwd: root };
+    expect(await main(["init"], cli)).toBe(0);
+    expect(io.out).toBe("Wrote l10n-drift.config.json (preset `hugo`)\n");
+    expect(JSON.parse(await readFile(path.join(root, "l10n-drift.config.json"), "utf8"))).toEqual({
+      $schema: "./node_modules/l10n-drift/schema/config.schema.json",
+      preset: "hugo",
+      rules: {},
+    });
+    expect(await main(["init"], cli)).toBe(2);
+    expect(io.err).toBe("l10n-drift: USAGE l10n-drift.config.json exists already; use --force to replace it\n");
+    expect((await check({ root })).summary.locales).toBe(1);
+  });
+});
