@@ -1,8 +1,12 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import path from "node:path";
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { access, readFile } from "node:fs/promises";
 import { starterConfig } from "./config/init.js";
 import { CONFIG_FILE } from "./config/load.js";
+import { DEFAULT_CACHE_DIR } from "./engine/cache.js";
+import { mergeReports } from "./engine/merge.js";
+import type { Shard } from "./engine/run.js";
 import { DriftError } from "./errors.js";
 import { check, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
@@ -65,6 +69,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--output <file>", "write the output to a file instead of standard output")
     .addOption(new Option("--fail-on <severity>", "lowest severity that fails the check").choices(["error", "warning", "info", "never"]).default("error"))
+    .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
+    .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
+    .option("--no-cache", "neither read nor write the cache")
+    .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
     .action(async (flags: CheckFlags) => {
       const report = await check(checkOptions(flags, io));
       const output = flags.format === "json" ? formatJson(report) : formatText(report, { color: !flags.output && useColor(io) });
@@ -90,6 +98,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       const written = await writeReports(report, out);
       io.stdout(localeSummary(report));
       io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => path.relative(io.cwd, file) || file).join(", ")}\n`);
+    });
+
+  program
+    .command("merge")
+    .description("join the JSON reports of shards (check --shard i/n --format json) into one")
+    .argument("<reports...>", "JSON reports of the shards")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("json"))
+    .option("--output <file>", "write the output to a file instead of standard output")
+    .action(async (files: string[], flags: { format: "text" | "json"; output?: string }) => {
+      const reports = await Promise.all(files.map((file) => readReport(path.resolve(io.cwd, file))));
+      const merged = mergeReports(reports);
+      const output = flags.format === "json" ? formatJson(merged) : formatText(merged, { color: !flags.output && useColor(io) });
+      if (flags.output) await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
+      else io.stdout(output);
     });
 
   program
@@ -125,6 +147,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 interface CheckFlags {
   root: string;
   config?: string;
+  workers?: number;
+  cacheDir?: string;
+  cache: boolean;
+  shard?: Shard;
   locale: string[];
   article: string[];
   format: "text" | "json";
@@ -136,6 +162,9 @@ function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
   return {
     root: path.resolve(io.cwd, flags.root),
     ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }),
+    ...(flags.workers !== undefined && { workers: flags.workers }),
+    ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
+    ...(flags.shard && { shard: flags.shard }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),
     ...(flags.article.length > 0 && { articles: flags.article }),
   };
@@ -177,6 +206,45 @@ export function useColor(io: Pick<CliIo, "env" | "stdoutIsTty">): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0" && io.env.FORCE_COLOR !== "false";
   return io.stdoutIsTty;
+}
+
+/**
+ * `--cache-dir`, else `node_modules/.cache/l10n-drift` where the working directory has a
+ * node_modules (as CI jobs that installed the tool do); a docs tree without one gets no cache
+ * rather than a new node_modules folder.
+ */
+function cacheDirectory(cwd: string, requested: string | undefined): { cacheDir: string } | undefined {
+  if (requested !== undefined) return { cacheDir: path.resolve(cwd, requested) };
+  return existsSync(path.join(cwd, "node_modules")) ? { cacheDir: path.join(cwd, DEFAULT_CACHE_DIR) } : undefined;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number");
+  return Number(value);
+}
+
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new InvalidArgumentError("expected i/n with 1 ≤ i ≤ n, such as 2/4");
+  return { index, count };
+}
+
+async function readReport(file: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new DriftError("IO_FAILED", `cannot read \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    const report = JSON.parse(text) as Report;
+    if (report.schemaVersion === undefined || !Array.isArray(report.findings)) throw new Error("no findings");
+    return report;
+  } catch {
+    throw new DriftError("USAGE", `\`${file}\` is not an l10n-drift JSON report`);
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import type { Config } from "./config/load.js";
 import { resolveRun } from "./engine/resolve-run.js";
-import { runCheck } from "./engine/run.js";
+import { runCheck, type Shard } from "./engine/run.js";
 import type { Report } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS } from "./parse/document.js";
 
@@ -15,6 +15,14 @@ export interface CheckOptions {
   locales?: readonly string[];
   /** Globs over article paths relative to the source directory; default: all. */
   articles?: readonly string[];
+  /** Worker threads; 0 checks in this thread; default: chosen by the size of the tree. */
+  workers?: number;
+  /** Cache directory (such as `node_modules/.cache/l10n-drift`); default: no cache. */
+  cacheDir?: string;
+  /** Check only this share of the articles (`{ index: 1, count: 4 }`); merge the shards' reports. */
+  shard?: Shard;
+  /** Called after each article, for progress displays. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -23,8 +31,13 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
   return runCheck({
     layout: run.layout,
     rules: run.rules,
+    ruleActivation: run.ruleActivation,
     ...(run.locales && { locales: run.locales }),
     ...(options.articles && { articles: options.articles }),
+    ...(options.workers !== undefined && { workers: options.workers }),
+    ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }),
+    ...(options.shard && { shard: options.shard }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
     limits: { ...DEFAULT_PARSE_LIMITS, ...(run.config.maxFileBytes !== undefined && { maxFileBytes: run.config.maxFileBytes }) },
   });
 }
@@ -39,6 +52,7 @@ export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportSummary, 
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
 export type { LocaleLayout, TreeLayout } from "./engine/layout.js";
+export type { Shard } from "./engine/run.js";
 export { RULES } from "./rules/index.js";
 export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";

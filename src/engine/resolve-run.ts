@@ -2,7 +2,7 @@ import { loadConfig, type Config } from "../config/load.js";
 import { RULES } from "../rules/index.js";
 import { resolveLayout, type TreeLayout } from "./layout.js";
 import { resolveLocales } from "./locales.js";
-import { activateRules, type ActiveRule } from "./rule-settings.js";
+import { activateRules, type ActiveRule, type RuleSettings } from "./rule-settings.js";
 
 export interface RunOptions {
   root?: string;
@@ -15,6 +15,7 @@ export interface RunOptions {
 export interface ResolvedRun {
   layout: TreeLayout;
   rules: ActiveRule[];
+  ruleActivation: { settings: RuleSettings; layoutOptions: Record<string, Record<string, unknown>> };
   config: Config;
   locales?: string[];
 }
@@ -28,10 +29,12 @@ export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const ruleIds = RULES.map((rule) => rule.id);
   const config = options.config ?? (await loadConfig(root, ruleIds, options.configFile)).config;
   const layout = await resolveLayout(root, config);
-  const rules = activateRules(RULES, config.rules, {
+  const layoutOptions = {
     "stale-date": { dateKey: layout.keys.date },
     "locale-mismatch": { localeKey: layout.keys.locale },
-  });
+  };
+  const settings = config.rules ?? {};
+  const rules = activateRules(RULES, settings, layoutOptions);
   const locales = options.locales && options.locales.length > 0 ? await resolveLocales(layout, options.locales) : undefined;
-  return { layout, rules, config, ...(locales && { locales }) };
+  return { layout, rules, ruleActivation: { settings, layoutOptions }, config, ...(locales && { locales }) };
 }

@@ -1,17 +1,26 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
-import { alignSections } from "../align/align.js";
-import { DriftError } from "../errors.js";
-import type { ParsedDocument } from "../model/document.js";
-import type { Finding, FindingDraft } from "../model/finding.js";
-import type { Pair, UnpairedFile } from "../model/pair.js";
-import type { ArticleOutline, LocaleSummary, Report, SectionOutline, TranslationOutline } from "../model/report.js";
+import Tinypool from "tinypool";
+import type { Finding } from "../model/finding.js";
+import type { ArticleOutline, Report } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { checkArticle, checkOrphan, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
+import { digest, openCache } from "./cache.js";
 import { joinRelative, takeInventory } from "./discover.js";
-import type { LocaleLayout, TreeLayout } from "./layout.js";
-import { loadDocument } from "./load.js";
-import type { ActiveRule } from "./rule-settings.js";
+import type { TreeLayout } from "./layout.js";
+import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "./sort.js";
+import { summarize } from "./summary.js";
+import type { WorkerJob, WorkerSetup } from "./worker.js";
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
 
 export interface EngineOptions {
   layout: TreeLayout;
@@ -20,13 +29,22 @@ export interface EngineOptions {
   /** Globs over source article paths (relative to the source directory); all when absent. */
   articles?: readonly string[];
   rules: readonly ActiveRule[];
+  /** How `rules` were activated, for workers to do the same: rules are code, not data. */
+  ruleActivation: { settings: RuleSettings; layoutOptions: Record<string, Record<string, unknown>> };
   limits: ParseLimits;
+  /** Worker threads; 0 or 1 checks in this thread; absent chooses by the size of the tree. */
+  workers?: number;
+  /** Cache directory; absent: no cache. */
+  cacheDir?: string;
+  /** Check only this share of the articles, for CI matrices. */
+  shard?: Shard;
+  /** Called after each article, for progress displays. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-interface ArticleResult {
-  findings: Finding[];
-  outline: ArticleOutline;
-}
+/** Below this many articles, starting workers costs more than it saves. */
+const ARTICLES_PER_WORKER_START = 100;
+const BATCH_SIZE = 8;
 
 /** Checks every article of the tree against every selected locale and builds the report. */
 export async function runCheck(options: EngineOptions): Promise<Report> {
@@ -34,202 +52,108 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const inventory = await takeInventory(layout);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
   const inScope = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
-  const articles = inventory.articles.filter((article) => inScope(article));
-  const sourceSet = new Set(inventory.articles);
+  const inShard = (index: number) => !options.shard || index % options.shard.count === options.shard.index - 1;
+  const articles = inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index));
 
-  const findings: Finding[] = [];
-  const outlines: ArticleOutline[] = [];
-  for (const article of articles) {
-    const result = await checkArticle(article, selected, inventory.translations, options);
-    findings.push(...result.findings);
-    outlines.push(result.outline);
-  }
-  for (const locale of selected) {
-    for (const relative of inventory.translations.get(locale.name) ?? []) {
-      if (sourceSet.has(relative) || !inScope(relative)) continue;
-      findings.push(...checkOrphan(relative, locale, options));
-    }
-  }
+  const tasks: ArticleTask[] = articles.map((article) => ({
+    article,
+    sourceFile: joinRelative(layout.sourceDir, article),
+    locales: selected.map((locale) => ({
+      name: locale.name,
+      ...(locale.code !== undefined && { code: locale.code }),
+      file: joinRelative(locale.dir, article),
+      present: inventory.translations.get(locale.name)?.has(article) === true,
+    })),
+  }));
+  const results = await checkAll(tasks, options);
+
+  const findings: Finding[] = results.flatMap((result) => result.findings);
+  const sources = new Set(inventory.articles);
+  const orphans = selected.flatMap((locale) =>
+    [...(inventory.translations.get(locale.name) ?? [])]
+      .filter((relative) => !sources.has(relative) && inScope(relative))
+      .map((relative) => ({ relative, locale })),
+  );
+  orphans.forEach(({ relative, locale }, index) => {
+    if (!inShard(index)) return;
+    const unpaired = { article: relative, locale: locale.name, file: joinRelative(locale.dir, relative), side: "translation" as const, expectedFile: joinRelative(layout.sourceDir, relative) };
+    findings.push(...checkOrphan(unpaired, { rules: options.rules, sourceLocale: layout.sourceLocale }));
+  });
+
+  const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: summarize(outlines, selected, sorted),
+    summary: summarize(outlines, selected.map((locale) => locale.name), sorted),
     findings: sorted,
     articles: outlines,
   };
 }
 
-async function checkArticle(
-  article: string,
-  locales: readonly LocaleLayout[],
-  translations: ReadonlyMap<string, ReadonlySet<string>>,
-  options: EngineOptions,
-): Promise<ArticleResult> {
-  const { layout, rules, limits } = options;
-  const sourceFile = joinRelative(layout.sourceDir, article);
-  const present = locales.filter((locale) => translations.get(locale.name)?.has(article));
-  const [source, ...translated] = await Promise.all([
-    loadDocument(layout.root, sourceFile, limits),
-    ...present.map((locale) => loadDocument(layout.root, joinRelative(locale.dir, article), limits)),
-  ]);
-  const findings = fileFindings(source!, article, layout.sourceLocale, undefined, true, options);
-  const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
-
-  for (const locale of locales) {
-    const index = present.indexOf(locale);
-    const expectedFile = joinRelative(locale.dir, article);
-    if (index === -1) {
-      const unpaired: UnpairedFile = { article, locale: locale.name, file: sourceFile, side: "source", expectedFile };
-      findings.push(...unpairedFindings(unpaired, rules, layout.sourceLocale));
-      outline.translations.push({ locale: locale.name, file: expectedFile, status: "missing", rows: [] });
-      continue;
-    }
-    const translation = translated[index]!;
-    findings.push(...fileFindings(translation, article, locale.name, locale.code, false, options));
-    if (!source!.usable || !translation.usable) {
-      outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
-      continue;
-    }
-    const pair: Pair = { article, locale: locale.name, source: source!, translation, alignment: alignSections(source!.sections, translation.sections) };
-    findings.push(...pairFindings(pair, rules, layout.sourceLocale));
-    outline.translations.push(translationOutline(pair));
-  }
-  return { findings, outline };
-}
-
-function checkOrphan(relative: string, locale: LocaleLayout, options: EngineOptions): Finding[] {
-  const unpaired: UnpairedFile = {
-    article: relative,
-    locale: locale.name,
-    file: joinRelative(locale.dir, relative),
-    side: "translation",
-    expectedFile: joinRelative(options.layout.sourceDir, relative),
+/** Results in task order, whichever thread checked them: the report must not depend on it. */
+async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): Promise<ArticleResult[]> {
+  const setup = workerSetup(options);
+  const workers = workerCount(tasks.length, options.workers);
+  let done = 0;
+  const progress = (count: number) => {
+    done += count;
+    options.onProgress?.(done, tasks.length);
   };
-  return unpairedFindings(unpaired, options.rules, options.layout.sourceLocale);
-}
-
-function fileFindings(
-  document: ParsedDocument,
-  article: string,
-  locale: string,
-  localeCode: string | undefined,
-  isSource: boolean,
-  options: EngineOptions,
-): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of options.rules) {
-    if (!active.rule.checkFile) continue;
-    // An unusable document has only its problems to report; other rules would see an empty file.
-    if (!document.usable && active.rule.id !== "parse-error") continue;
-    const context = { document, locale, isSource, options: active.options, sourceLocale: options.layout.sourceLocale };
-    const drafts = guard(active, document.file, () => active.rule.checkFile!(localeCode === undefined ? context : { ...context, localeCode }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, locale, article)));
+  if (workers <= 1) {
+    const context: ArticleContext = {
+      root: setup.root,
+      rules: options.rules,
+      limits: setup.limits,
+      sourceLocale: setup.sourceLocale,
+      ...(setup.cache && { cache: openCache(setup.cache.directory, setup.cache.salt) }),
+    };
+    const results: ArticleResult[] = [];
+    for (const task of tasks) {
+      results.push(await checkArticle(task, context));
+      progress(1);
+    }
+    return results;
   }
-  return findings;
-}
-
-function pairFindings(pair: Pair, rules: readonly ActiveRule[], sourceLocale: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of rules) {
-    if (!active.rule.checkPair) continue;
-    const drafts = guard(active, pair.translation.file, () => active.rule.checkPair!(pair, { options: active.options, sourceLocale }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, pair.locale, pair.article)));
-  }
-  return findings;
-}
-
-function unpairedFindings(unpaired: UnpairedFile, rules: readonly ActiveRule[], sourceLocale: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of rules) {
-    if (!active.rule.checkUnpaired) continue;
-    const drafts = guard(active, unpaired.file, () => active.rule.checkUnpaired!(unpaired, { options: active.options, sourceLocale }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, unpaired.locale, unpaired.article)));
-  }
-  return findings;
-}
-
-/** A rule that throws is a bug in the tool: stop with the rule and file named, never swallow it. */
-function guard(active: ActiveRule, file: string, run: () => FindingDraft[]): FindingDraft[] {
+  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
-    return run();
-  } catch (error) {
-    throw new DriftError("RULE_FAILED", `rule \`${active.rule.id}\` failed on \`${file}\`: ${error instanceof Error ? error.message : String(error)}`, { ruleId: active.rule.id, file }, { cause: error });
+    const batches: ArticleTask[][] = [];
+    for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));
+    const results = await Promise.all(
+      batches.map(async (batch) => {
+        const job: WorkerJob = { setup, tasks: batch };
+        const batchResults = (await pool.run(job)) as ArticleResult[];
+        progress(batch.length);
+        return batchResults;
+      }),
+    );
+    return results.flat();
+  } finally {
+    await pool.destroy();
   }
 }
 
-/** The finding in its published key order: the JSON output depends on it. */
-function stamp(draft: FindingDraft, active: ActiveRule, locale: string, article: string): Finding {
-  return {
-    ruleId: active.rule.id,
-    severity: active.severityConfigured ? active.severity : (draft.severity ?? active.severity),
-    locale,
-    article,
-    file: draft.file,
-    ...(draft.line !== undefined && { line: draft.line }),
-    ...(draft.column !== undefined && { column: draft.column }),
-    ...(draft.anchor !== undefined && { anchor: draft.anchor }),
-    message: draft.message,
-    ...(draft.related !== undefined && draft.related.length > 0 && { related: draft.related }),
-    ...(draft.data !== undefined && { data: draft.data }),
+/** Workers run the compiled worker; from TypeScript sources (as in unit tests) there is none. */
+const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+function workerCount(articles: number, requested: number | undefined): number {
+  if (!existsSync(WORKER_FILE)) return 0;
+  if (requested !== undefined) return Math.max(0, Math.floor(requested));
+  if (articles < ARTICLES_PER_WORKER_START) return 0;
+  return Math.min(availableParallelism(), Math.ceil(articles / ARTICLES_PER_WORKER_START), 8);
+}
+
+function workerSetup(options: EngineOptions): WorkerSetup {
+  const { layout, limits } = options;
+  const setup: WorkerSetup = {
+    root: layout.root,
+    ruleSettings: options.ruleActivation.settings,
+    layoutOptions: options.ruleActivation.layoutOptions,
+    limits,
+    sourceLocale: layout.sourceLocale,
   };
-}
-
-function isHeading(section: { level: number }): boolean {
-  return section.level > 0;
-}
-
-function toOutline(section: { anchor: string; title: string; level: number; line: number }): SectionOutline {
-  return { anchor: section.anchor, title: section.title, level: section.level, line: section.line };
-}
-
-function translationOutline(pair: Pair): TranslationOutline {
-  // Outline rows index the source's headings only; the preamble is not a row.
-  const headingIndex = new Map<number, number>();
-  pair.source.sections.filter(isHeading).forEach((section, index) => headingIndex.set(section.index, index));
-  const rows: TranslationOutline["rows"] = [];
-  for (const row of pair.alignment.rows) {
-    const translation = row.translation === undefined ? undefined : pair.translation.sections[row.translation];
-    const source = row.source === undefined ? undefined : headingIndex.get(row.source);
-    if (source === undefined && (translation === undefined || !isHeading(translation))) continue;
-    const outlineRow: TranslationOutline["rows"][number] = {};
-    if (source !== undefined) outlineRow.source = source;
-    if (translation !== undefined && isHeading(translation)) outlineRow.translation = toOutline(translation);
-    if (row.method !== undefined && outlineRow.source !== undefined && outlineRow.translation !== undefined) outlineRow.method = row.method;
-    rows.push(outlineRow);
-  }
-  return { locale: pair.locale, file: pair.translation.file, status: "translated", rows };
-}
-
-function summarize(outlines: readonly ArticleOutline[], locales: readonly LocaleLayout[], findings: readonly Finding[]): Report["summary"] {
-  const byLocale: Record<string, LocaleSummary> = {};
-  for (const locale of locales) {
-    byLocale[locale.name] = { articles: 0, translations: 0, sourceSections: 0, translatedSections: 0, coveragePercent: 100, counts: { error: 0, warning: 0, info: 0 } };
-  }
-  for (const outline of outlines) {
-    for (const translation of outline.translations) {
-      const summary = byLocale[translation.locale]!;
-      summary.articles++;
-      summary.sourceSections += outline.sections.length;
-      if (translation.status === "missing") continue;
-      summary.translations++;
-      summary.translatedSections += translation.rows.filter((row) => row.source !== undefined && row.translation !== undefined).length;
-    }
-  }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) {
-    counts[finding.severity]++;
-    const summary = byLocale[finding.locale];
-    if (summary) summary.counts[finding.severity]++;
-  }
-  for (const summary of Object.values(byLocale)) {
-    summary.coveragePercent = summary.sourceSections === 0 ? 100 : Math.floor((summary.translatedSections / summary.sourceSections) * 1000) / 10;
-  }
-  return {
-    articles: outlines.length,
-    translations: Object.values(byLocale).reduce((total, summary) => total + summary.translations, 0),
-    locales: locales.length,
-    counts,
-    byLocale,
-  };
+  if (options.cacheDir === undefined) return setup;
+  // Everything besides file contents that a result depends on; file contents are in each key.
+  const rules = options.rules.map((active) => [active.rule.id, active.severity, active.severityConfigured, active.options]);
+  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale })) } };
 }

@@ -28,26 +28,8 @@ export function parseMarkdown(body: string): Root {
  */
 export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument {
   const contentHash = createHash("sha256").update(bytes).digest("hex");
-  const base: ParsedDocument = {
-    file,
-    frontMatterLines: 0,
-    frontMatter: {},
-    frontMatterKeyLines: {},
-    sections: [],
-    problems: [],
-    usable: false,
-    contentHash,
-    text: "",
-  };
-  if (bytes.length > limits.maxFileBytes) {
-    return withProblems(base, [
-      {
-        ruleId: "parse-error",
-        message: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was skipped`,
-        data: { bytes: bytes.length, maxFileBytes: limits.maxFileBytes },
-      },
-    ]);
-  }
+  if (bytes.length > limits.maxFileBytes) return oversizeDocument(file, bytes.length, limits, contentHash);
+  const base = unusableDocument(file, [], contentHash);
   const decoded = decodeDocument(bytes);
   if (decoded.text === undefined) return withProblems(base, decoded.problems);
 
@@ -64,6 +46,26 @@ export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimi
     problems: [...decoded.problems, ...frontMatter.problems],
     usable: true,
   };
+}
+
+/** A document that could not be parsed: only its problems are known. */
+export function unusableDocument(file: string, problems: ProblemAt[], contentHash = ""): ParsedDocument {
+  return { file, frontMatterLines: 0, frontMatter: {}, frontMatterKeyLines: {}, sections: [], problems, usable: false, contentHash, text: "" };
+}
+
+/** A file over the size limit, known by its size alone: it is never parsed, nor read in full. */
+export function oversizeDocument(file: string, size: number, limits: ParseLimits, contentHash = ""): ParsedDocument {
+  return unusableDocument(
+    file,
+    [
+      {
+        ruleId: "parse-error",
+        message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was skipped`,
+        data: { bytes: size, maxFileBytes: limits.maxFileBytes },
+      },
+    ],
+    contentHash,
+  );
 }
 
 function withProblems(document: ParsedDocument, problems: ProblemAt[]): ParsedDocument {

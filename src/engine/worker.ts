@@ -1,0 +1,43 @@
+import { RULES } from "../rules/index.js";
+import { checkArticle, type ArticleResult, type ArticleTask } from "./article.js";
+import { openCache } from "./cache.js";
+import type { ParseLimits } from "../parse/document.js";
+import { activateRules, type RuleSettings } from "./rule-settings.js";
+
+/** What a worker needs to rebuild the run's context: plain data, as rules are code. */
+export interface WorkerSetup {
+  root: string;
+  ruleSettings: RuleSettings;
+  layoutOptions: Record<string, Record<string, unknown>>;
+  limits: ParseLimits;
+  sourceLocale: string;
+  cache?: { directory: string; salt: string };
+}
+
+export interface WorkerJob {
+  setup: WorkerSetup;
+  tasks: ArticleTask[];
+}
+
+let prepared: { key: string; context: Parameters<typeof checkArticle>[1] } | undefined;
+
+/** Tinypool entry: checks a batch of articles; the context is built once per worker and setup. */
+export default async function checkBatch(job: WorkerJob): Promise<ArticleResult[]> {
+  const key = JSON.stringify(job.setup);
+  if (prepared?.key !== key) {
+    const { setup } = job;
+    prepared = {
+      key,
+      context: {
+        root: setup.root,
+        rules: activateRules(RULES, setup.ruleSettings, setup.layoutOptions),
+        limits: setup.limits,
+        sourceLocale: setup.sourceLocale,
+        ...(setup.cache && { cache: openCache(setup.cache.directory, setup.cache.salt) }),
+      },
+    };
+  }
+  const results: ArticleResult[] = [];
+  for (const task of job.tasks) results.push(await checkArticle(task, prepared.context));
+  return results;
+}
