@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { starterConfig } from "./config/init.js";
 import { CONFIG_FILE } from "./config/load.js";
+import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline } from "./engine/baseline.js";
 import { DEFAULT_CACHE_DIR } from "./engine/cache.js";
 import { mergeReports } from "./engine/merge.js";
 import type { Shard } from "./engine/run.js";
@@ -73,8 +74,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
     .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
+    .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
+    .option("--baseline [file]", `fail only on findings not in the baseline (default file: ${BASELINE_FILE})`)
     .action(async (flags: CheckFlags) => {
-      const report = await check(checkOptions(flags, io));
+      const checked = await check(checkOptions(flags, io));
+      const report = flags.baseline === undefined ? checked : await withBaseline(checked, path.resolve(io.cwd, flags.root), flags.baseline);
       const output = flags.format === "json" ? formatJson(report) : formatText(report, { color: !flags.output && useColor(io) });
       if (flags.output) {
         await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
@@ -98,6 +102,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       const written = await writeReports(report, out);
       io.stdout(localeSummary(report));
       io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => path.relative(io.cwd, file) || file).join(", ")}\n`);
+    });
+
+  program
+    .command("baseline")
+    .description(`record today's findings in ${BASELINE_FILE}, so that check --baseline fails only on new ones`)
+    .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
+    .option("--config <file>", "configuration file")
+    .option("--output <file>", `where to write the baseline (default: <root>/${BASELINE_FILE})`)
+    .action(async (flags: { root: string; config?: string; output?: string }) => {
+      const root = path.resolve(io.cwd, flags.root);
+      const report = await check({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined) });
+      const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(root, BASELINE_FILE);
+      await writeFileAtomic(target, `${JSON.stringify(createBaseline(report), null, 2)}\n`);
+      io.stdout(`Recorded ${report.findings.length} findings in ${path.relative(io.cwd, target) || target}\n`);
     });
 
   program
@@ -151,6 +169,8 @@ interface CheckFlags {
   cacheDir?: string;
   cache: boolean;
   shard?: Shard;
+  baseline?: string | true;
+  changedSince?: string;
   locale: string[];
   article: string[];
   format: "text" | "json";
@@ -165,6 +185,7 @@ function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
     ...(flags.workers !== undefined && { workers: flags.workers }),
     ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
     ...(flags.shard && { shard: flags.shard }),
+    ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),
     ...(flags.article.length > 0 && { articles: flags.article }),
   };
@@ -195,10 +216,28 @@ function localeSummary(report: Report): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** With a baseline, only new findings fail the check. */
 function failed(report: Report, failOn: FailOn): boolean {
   if (failOn === "never") return false;
   const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold);
+  return report.findings.some((finding) => finding.baseline !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
+}
+
+async function withBaseline(report: Report, root: string, requested: string | true): Promise<Report> {
+  const file = requested === true ? path.join(root, BASELINE_FILE) : path.resolve(root, requested);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === "ENOENT" ? "; record one with `l10n-drift baseline`" : "";
+    throw new DriftError("CONFIG_INVALID", `cannot read the baseline \`${path.relative(root, file) || file}\` (${code ?? String(error)})${hint}`);
+  }
+  return applyBaseline(report, parseBaseline(text, path.relative(root, file)), toPosix(path.relative(root, file)));
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
 }
 
 /** NO_COLOR wins, then FORCE_COLOR, then whether standard output is a terminal. */

@@ -1,4 +1,5 @@
 import type { Config } from "./config/load.js";
+import { changedArticles } from "./engine/changed.js";
 import { resolveRun } from "./engine/resolve-run.js";
 import { runCheck, type Shard } from "./engine/run.js";
 import type { Report } from "./model/report.js";
@@ -15,6 +16,8 @@ export interface CheckOptions {
   locales?: readonly string[];
   /** Globs over article paths relative to the source directory; default: all. */
   articles?: readonly string[];
+  /** Check only the articles changed since this git commit, and those linking to them. */
+  changedSince?: string;
   /** Worker threads; 0 checks in this thread; default: chosen by the size of the tree. */
   workers?: number;
   /** Cache directory (such as `node_modules/.cache/l10n-drift`); default: no cache. */
@@ -28,7 +31,9 @@ export interface CheckOptions {
 /** Checks a tree and returns the report that the JSON output serializes. */
 export async function check(options: CheckOptions = {}): Promise<Report> {
   const run = await resolveRun(options);
+  const articleList = options.changedSince === undefined ? undefined : await changedArticles(run.layout, options.changedSince);
   return runCheck({
+    ...(articleList && { articleList }),
     layout: run.layout,
     rules: run.rules,
     ruleActivation: run.ruleActivation,

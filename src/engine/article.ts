@@ -135,6 +135,7 @@ function guard(active: ActiveRule, file: string, run: () => FindingDraft[]): Fin
 
 /** The finding in its published key order: the JSON output depends on it. */
 function stamp(draft: FindingDraft, active: ActiveRule, locale: string, article: string): Finding {
+  const fingerprint = fingerprintOf(active.rule.id, article, locale, draft.anchor, draft.message);
   return {
     ruleId: active.rule.id,
     severity: active.severityConfigured ? active.severity : (draft.severity ?? active.severity),
@@ -147,7 +148,13 @@ function stamp(draft: FindingDraft, active: ActiveRule, locale: string, article:
     message: draft.message,
     ...(draft.related !== undefined && draft.related.length > 0 && { related: draft.related }),
     ...(draft.data !== undefined && { data: draft.data }),
+    fingerprint,
   };
+}
+
+/** Lines are left out on purpose: an edit above the problem must not make it look new. */
+export function fingerprintOf(ruleId: string, article: string, locale: string, anchor: string | undefined, message: string): string {
+  return digest(ruleId, article, locale, anchor ?? "", message).slice(0, 32);
 }
 
 function isHeading(section: { level: number }): boolean {

@@ -28,6 +28,8 @@ export interface EngineOptions {
   locales?: readonly string[];
   /** Globs over source article paths (relative to the source directory); all when absent. */
   articles?: readonly string[];
+  /** Exact article paths to check, such as those a pull request changed; all when absent. */
+  articleList?: readonly string[];
   rules: readonly ActiveRule[];
   /** How `rules` were activated, for workers to do the same: rules are code, not data. */
   ruleActivation: { settings: RuleSettings; layoutOptions: Record<string, Record<string, unknown>> };
@@ -51,7 +53,9 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const { layout } = options;
   const inventory = await takeInventory(layout);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
-  const inScope = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
+  const matchesGlobs = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
+  const listed = options.articleList ? new Set(options.articleList) : undefined;
+  const inScope = (article: string) => matchesGlobs(article) && (listed === undefined || listed.has(article));
   const inShard = (index: number) => !options.shard || index % options.shard.count === options.shard.index - 1;
   const articles = inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index));
 

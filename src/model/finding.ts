@@ -37,6 +37,13 @@ export interface Finding {
   related?: RelatedPlace[];
   /** Rule-specific facts for reporters and tools; always JSON-safe. */
   data?: Record<string, unknown>;
+  /**
+   * Identifies the problem across runs, whatever lines moved: a hash of rule, article, locale,
+   * anchor and message. Baselines and SARIF (`partialFingerprints`) use it.
+   */
+  fingerprint: string;
+  /** With `check --baseline`: whether the baseline knew this finding. */
+  baseline?: "known" | "new";
 }
 
 export interface RelatedPlace extends Place {
@@ -44,6 +51,6 @@ export interface RelatedPlace extends Place {
 }
 
 /** What a rule returns: the engine stamps rule id, severity, locale and article. */
-export type FindingDraft = Omit<Finding, "ruleId" | "severity" | "locale" | "article"> & {
+export type FindingDraft = Omit<Finding, "ruleId" | "severity" | "locale" | "article" | "fingerprint" | "baseline"> & {
   severity?: Severity;
 };

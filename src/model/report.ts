@@ -57,10 +57,19 @@ export interface ArticleOutline {
   translations: TranslationOutline[];
 }
 
+/** With `check --baseline`: how the findings compare with the recorded baseline. */
+export interface BaselineSummary {
+  file: string;
+  known: number;
+  new: number;
+  fixed: Array<{ fingerprint: string; ruleId: string; locale: string; article: string; anchor?: string; message: string }>;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   summary: ReportSummary;
   findings: Finding[];
   articles: ArticleOutline[];
+  baseline?: BaselineSummary;
 }

@@ -41,7 +41,8 @@ export function formatText(report: Report, options: TextOptions): string {
 function formatLine(finding: Finding, colors: Colors): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
-  return `${place}  ${severity(finding.severity.padEnd(7))}  ${finding.message}  ${colors.dim(finding.ruleId)}`;
+  const known = finding.baseline === "known" ? `  ${colors.dim("(in baseline)")}` : "";
+  return `${place}  ${severity(finding.severity.padEnd(7))}  ${finding.message}  ${colors.dim(finding.ruleId)}${known}`;
 }
 
 export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {
@@ -51,7 +52,8 @@ export function summaryLine(report: Report, colors: Colors = pc.createColors(fal
   if (total === 0) return colors.green(`✔ no drift in ${scope}`);
   const parts = `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
   const mark = counts.error > 0 ? colors.red("✖") : colors.yellow("⚠");
-  return `${mark} ${plural(total, "finding")} (${parts}) in ${scope}`;
+  const baseline = report.baseline ? `; ${report.baseline.new} new, ${report.baseline.known} in the baseline, ${report.baseline.fixed.length} fixed` : "";
+  return `${mark} ${plural(total, "finding")} (${parts}) in ${scope}${baseline}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,0 +1,71 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DriftError } from "../errors.js";
+import { runGit, splitNul } from "../git/run-git.js";
+import type { TreeLayout } from "./layout.js";
+
+/**
+ * The articles a pull request touched: those whose source or any translation changed since `ref`
+ * (committed, staged, unstaged or untracked), plus the articles whose source or translations link
+ * with a fragment to one of them, whose anchors may have changed. One `git diff`, one `ls-files`
+ * and one `git grep`; no file is read or parsed here.
+ */
+export async function changedArticles(layout: TreeLayout, ref: string): Promise<string[]> {
+  const top = (await runGit(layout.root, ["rev-parse", "--show-toplevel"])).trim();
+  try {
+    await runGit(layout.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch (error) {
+    throw new DriftError("GIT_FAILED", `\`${ref}\` is not a commit in this repository (in a shallow clone, fetch it first, e.g. fetch-depth: 0)`, undefined, { cause: error });
+  }
+  const [diff, untracked] = await Promise.all([
+    runGit(layout.root, ["diff", "--name-only", "--no-renames", "-z", ref, "--"]),
+    runGit(layout.root, ["ls-files", "--others", "--exclude-standard", "-z"]),
+  ]);
+  const fromTop = (file: string) => toPosix(path.relative(layout.root, path.join(top, file)));
+  const fromRoot = (file: string) => toPosix(path.relative(layout.root, path.join(layout.root, file)));
+  const changedFiles = [...splitNul(diff).map(fromTop), ...splitNul(untracked).map(fromRoot)];
+
+  const changed = new Set<string>();
+  for (const file of changedFiles) {
+    const article = articleOf(layout, file);
+    if (article !== undefined) changed.add(article);
+  }
+  for (const article of await linkingArticles(layout, changed)) changed.add(article);
+  return [...changed].sort();
+}
+
+/** The article a root-relative file belongs to, if it is a source or a translation. */
+function articleOf(layout: TreeLayout, file: string): string | undefined {
+  for (const dir of [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)]) {
+    const prefix = dir === "." ? "" : `${dir.replace(/\/$/, "")}/`;
+    if (file.startsWith(prefix) && file.length > prefix.length) return file.slice(prefix.length);
+  }
+  return undefined;
+}
+
+const LINK_WITH_FRAGMENT = /\]\(\s*<?([^)\s#>]*\.md)#[^)\s>]*>?/g;
+
+async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>): Promise<string[]> {
+  if (changed.size === 0) return [];
+  const names = [...new Set([...changed].map((article) => path.posix.basename(article)))];
+  const dirs = [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)];
+  // `git grep` searches the work tree with the index's help, in threads: cheaper than reading
+  // every file. Exit status 1 means no match.
+  const output = await runGit(layout.root, ["grep", "-l", "-z", "-F", ...names.flatMap((name) => ["-e", `${name}#`]), "--", ...dirs]).catch(() => "");
+  const linking = new Set<string>();
+  // git grep prints paths relative to the directory it runs in: the root.
+  for (const file of splitNul(output).map(toPosix)) {
+    const article = articleOf(layout, file);
+    if (article === undefined || changed.has(article)) continue;
+    const text = await readFile(path.join(layout.root, file), "utf8").catch(() => "");
+    for (const link of text.matchAll(LINK_WITH_FRAGMENT)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(article), link[1] ?? ""));
+      if (changed.has(target)) linking.add(article);
+    }
+  }
+  return [...linking];
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join("/");
+}
