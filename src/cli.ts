@@ -15,6 +15,7 @@ import { SEVERITY_RANK, type Severity } from "./model/finding.js";
 import type { Report } from "./model/report.js";
 import { formatJson } from "./reporters/json.js";
 import { formatMarkdown } from "./reporters/markdown.js";
+import { formatStatus } from "./reporters/status.js";
 import { formatText, summaryLine } from "./reporters/text.js";
 import { RULES } from "./rules/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
@@ -91,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command("report")
-    .description("write drift.json and drift.md to the reports directory and print a summary per locale")
+    .description("write drift.json, drift.md and status.json to the reports directory and print a summary per locale")
     .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
     .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--out <dir>", "directory for the reports (default: <root>/reports)")
@@ -195,6 +196,7 @@ async function writeReports(report: Report, out: string): Promise<string[]> {
   const files: Array<[string, string]> = [
     ["drift.json", formatJson(report)],
     ["drift.md", formatMarkdown(report)],
+    ["status.json", formatStatus(report)],
   ];
   const written: string[] = [];
   for (const [name, content] of files) {
