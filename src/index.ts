@@ -17,6 +17,8 @@ export interface CheckOptions {
   rules?: RuleSettings;
   /** Files larger than this are reported and skipped; default 4 MiB. */
   maxFileBytes?: number;
+  /** Called as the check goes, with the files read so far and the files to read; for progress bars. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -31,6 +33,7 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
     ...(options.articles && { articles: options.articles }),
     rules,
     limits: { ...DEFAULT_PARSE_LIMITS, ...(options.maxFileBytes !== undefined && { maxFileBytes: options.maxFileBytes }) },
+    ...(options.onProgress && { onProgress: options.onProgress }),
   });
 }
 

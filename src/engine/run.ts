@@ -21,6 +21,8 @@ export interface EngineOptions {
   articles?: readonly string[];
   rules: readonly ActiveRule[];
   limits: ParseLimits;
+  /** Called after each article with the files read so far and in all; see `CheckOptions`. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface ArticleResult {
@@ -39,10 +41,14 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
 
   const findings: Finding[] = [];
   const outlines: ArticleOutline[] = [];
+  const filesOf = (article: string) => 1 + selected.filter((locale) => inventory.translations.get(locale.name)?.has(article)).length;
+  const total = options.onProgress ? articles.reduce((sum, article) => sum + filesOf(article), 0) : 0;
+  let done = 0;
   for (const article of articles) {
     const result = await checkArticle(article, selected, inventory.translations, options);
     findings.push(...result.findings);
     outlines.push(result.outline);
+    if (options.onProgress) options.onProgress((done += filesOf(article)), total);
   }
   for (const locale of selected) {
     for (const relative of inventory.translations.get(locale.name) ?? []) {
