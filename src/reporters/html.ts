@@ -122,6 +122,7 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"]): HtmlDa
 }
 
 function articleData(outline: ArticleOutline, files: Interner, locales: Interner): HtmlData["articles"][number] {
+  const sourceFile = files.index(outline.file);
   const sections = outline.sections.map((section): HtmlSection => [section.level, section.line, section.title, section.anchor]);
   const translations = outline.translations.map((translation): HtmlTranslation => {
     const rows = translation.rows.map((row): HtmlRow => {
@@ -133,7 +134,7 @@ function articleData(outline: ArticleOutline, files: Interner, locales: Interner
     });
     return [locales.index(translation.locale), STATUS[translation.status], files.index(translation.file), rows];
   });
-  return [outline.article, files.index(outline.file), sections, translations];
+  return [outline.article, sourceFile, sections, translations];
 }
 
 function findingData(finding: Finding, article: number, locale: number, rule: number, files: Interner): HtmlFinding {
