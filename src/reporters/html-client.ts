@@ -149,6 +149,13 @@ export const CLIENT_SCRIPT = `
     return td;
   }
 
+  // A row as [source, level, title, method, anchor?], or [source] for a gap; a bare title is the
+  // translation of the source section after the previous row's, at its level, by its anchor.
+  function expand(row, previous, sections) {
+    if (typeof row !== "string") return row;
+    return [previous + 1, sections[previous + 1][0], row, 0];
+  }
+
   // One grid for all locales: a line per source section, and a line for each translation-only
   // section after the source section it follows in that translation.
   function outlineTable(article, locales) {
@@ -158,8 +165,11 @@ export const CLIENT_SCRIPT = `
     article[3].forEach(function (translation) {
       if (locales.indexOf(translation[0]) === -1) return;
       var after = before;
-      translation[3].forEach(function (row) {
+      var previous = -1;
+      translation[3].forEach(function (compact) {
+        var row = expand(compact, previous, sections);
         if (row[0] >= 0) {
+          previous = row[0];
           grid[row[0]].cells[translation[0]] = row;
           after = grid[row[0]];
         } else {
@@ -179,14 +189,14 @@ export const CLIENT_SCRIPT = `
     function line(sourceIndex, cells) {
       var tr = el("tr");
       if (sourceIndex === -1) tr.appendChild(el("td", "absent", ""));
-      else tr.appendChild(headingCell("", "H" + sections[sourceIndex][0] + " " + sections[sourceIndex][2], sections[sourceIndex][3]));
+      else tr.appendChild(headingCell("", "H" + sections[sourceIndex][0] + " " + sections[sourceIndex][1], sections[sourceIndex][2]));
       locales.forEach(function (locale) {
         var row = cells[locale];
         var status = statusOf[locale];
         if (status === undefined || status !== 0) tr.appendChild(el("td", "absent", status === undefined ? "" : STATUS[status]));
         else if (row && row.length > 1) {
-          var anchor = row.length > 5 ? row[5] : "";
-          tr.appendChild(headingCell(sourceIndex === -1 ? "sev-warning" : "", "H" + row[1] + " " + row[3], anchor, sourceIndex === -1 ? "not in the source" : row[4] === 0 ? "" : METHODS[row[4]]));
+          var anchor = row.length > 4 ? row[4] : "";
+          tr.appendChild(headingCell(sourceIndex === -1 ? "sev-warning" : "", "H" + row[1] + " " + row[2], anchor, sourceIndex === -1 ? "not in the source" : row[3] === 0 ? "" : METHODS[row[3]]));
         } else if (sourceIndex === -1) tr.appendChild(el("td", "absent", ""));
         else tr.appendChild(el("td", "gap", "missing"));
       });

@@ -15,8 +15,8 @@ export interface HtmlOptions {
 /**
  * What the page's script reads, as compact as stays readable: a report of 5,000 articles in four
  * locales is megabytes, so records are arrays (field order below), names that repeat are indexes
- * into `locales`, `rules` and `files`, and a translated heading carries its anchor only when it
- * differs from the source heading's.
+ * into `locales`, `rules` and `files`, and the usual row (the next source section's heading,
+ * translated, at its level, matched by its anchor) is the translated title alone.
  */
 export interface HtmlData {
   locales: string[];
@@ -27,12 +27,15 @@ export interface HtmlData {
   findings: HtmlFinding[];
 }
 
-/** [level, line, title, anchor] */
-export type HtmlSection = [level: number, line: number, title: string, anchor: string];
+/** [level, title, anchor] */
+export type HtmlSection = [level: number, title: string, anchor: string];
 /** [locale, status (0 translated, 1 missing, 2 unreadable), file, rows] */
 export type HtmlTranslation = [locale: number, status: number, file: number, rows: HtmlRow[]];
-/** [source] for a missing section; [source or -1, level, line, title, method, anchor?] otherwise. */
-export type HtmlRow = [source: number] | [source: number, level: number, line: number, title: string, method: number, anchor?: string];
+/**
+ * A title: the translation of the source section after the previous row's, as described above;
+ * [source]: a missing section; otherwise [source or -1, level, title, method, anchor if not the source's].
+ */
+export type HtmlRow = string | [source: number] | [source: number, level: number, title: string, method: number, anchor?: string];
 /** [article, locale, rule, severity, file, line (0: none), column, message] */
 export type HtmlFinding = [article: number, locale: number, rule: number, severity: number, file: number, line: number, column: number, message: string];
 
@@ -123,13 +126,19 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"]): HtmlDa
 
 function articleData(outline: ArticleOutline, files: Interner, locales: Interner): HtmlData["articles"][number] {
   const sourceFile = files.index(outline.file);
-  const sections = outline.sections.map((section): HtmlSection => [section.level, section.line, section.title, section.anchor]);
+  const sections = outline.sections.map((section): HtmlSection => [section.level, section.title, section.anchor]);
   const translations = outline.translations.map((translation): HtmlTranslation => {
+    let previous = -1;
     const rows = translation.rows.map((row): HtmlRow => {
       const source = row.source ?? -1;
+      const after = previous;
+      if (source !== -1) previous = source;
       if (!row.translation) return [source];
-      const compact: HtmlRow = [source, row.translation.level, row.translation.line, row.translation.title, METHOD[row.method ?? "anchor"]];
-      if (row.translation.anchor !== outline.sections[source]?.anchor) compact.push(row.translation.anchor);
+      const sourceSection = outline.sections[source];
+      const method = row.method ?? "anchor";
+      if (source === after + 1 && method === "anchor" && row.translation.level === sourceSection?.level && row.translation.anchor === sourceSection.anchor) return row.translation.title;
+      const compact: HtmlRow = [source, row.translation.level, row.translation.title, METHOD[method]];
+      if (row.translation.anchor !== sourceSection?.anchor) compact.push(row.translation.anchor);
       return compact;
     });
     return [locales.index(translation.locale), STATUS[translation.status], files.index(translation.file), rows];

@@ -56,8 +56,8 @@ describe("formatHtml", () => {
       [0, "ja", "missing-translation", 0],
       [1, "fr", "orphan-translation", 0],
     ]);
-    // The missing section is a row with its source index alone; a heading matched by anchor carries none of its own.
-    expect(data.articles[0]?.[3][0]?.[3]).toEqual([[0, 1, 1, `Introduction ${HOSTILE_TITLE}`, 0], [1]]);
+    // A heading matched by anchor in source order is its title alone; a missing section its source index.
+    expect(data.articles[0]?.[3][0]?.[3]).toEqual([`Introduction ${HOSTILE_TITLE}`, [1]]);
   });
 });
 
