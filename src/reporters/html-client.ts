@@ -42,6 +42,8 @@ td.detail { background: #fbfcfd; padding: 12px 16px; }
 .place { font-family: ui-monospace, Menlo, monospace; font-size: 12px; color: var(--muted); margin-right: 6px; }
 .message code { font-family: ui-monospace, Menlo, monospace; font-size: 12px; background: #eff1f3; padding: 0 4px; border-radius: 4px; }
 .rule { color: var(--muted); font-size: 12px; margin-left: 6px; }
+.legend { color: var(--muted); font-size: 13px; margin: 0 0 10px; }
+.legend span { display: inline-block; padding: 0 8px; margin-right: 4px; border-radius: 4px; }
 #more { margin-top: 10px; font: inherit; padding: 4px 12px; }
 `;
 
@@ -53,7 +55,7 @@ export const CLIENT_SCRIPT = `
   var STATUS = ["translated", "missing", "unreadable"];
   var METHODS = ["anchor", "sequence", "preamble"];
   var PAGE = 200;
-  var state = { locale: -1, rule: -1, driftOnly: false, text: "", shown: PAGE };
+  var state = { locale: -1, rule: -1, driftOnly: false, text: "", sort: "path", shown: PAGE };
 
   // counts[article][locale][severity], for the selected rule; rebuilt when the rule filter changes.
   var counts;
@@ -93,6 +95,16 @@ export const CLIENT_SCRIPT = `
     return parts.length ? parts.join(", ") : "no findings";
   }
 
+  // Errors outweigh any number of warnings, warnings any number of info findings.
+  function severityKey(articleIndex, locales) {
+    var key = 0;
+    locales.forEach(function (locale) {
+      var cell = counts[articleIndex][locale];
+      key += cell[0] * 1e8 + Math.min(cell[1], 9999) * 1e4 + Math.min(cell[2], 9999);
+    });
+    return key;
+  }
+
   function matches(articleIndex) {
     var article = data.articles[articleIndex];
     if (state.text && article[0].indexOf(state.text) === -1) return false;
@@ -119,13 +131,12 @@ export const CLIENT_SCRIPT = `
     locales.forEach(function (locale) { head.appendChild(el("th", "", data.locales[locale])); });
     table.tHead.replaceChildren(head);
     var body = document.createDocumentFragment();
-    var listed = 0;
-    var total = 0;
-    for (var index = 0; index < data.articles.length; index++) {
-      if (!matches(index)) continue;
-      total++;
-      if (listed >= state.shown) continue;
-      listed++;
+    var order = [];
+    for (var candidate = 0; candidate < data.articles.length; candidate++) if (matches(candidate)) order.push(candidate);
+    if (state.sort === "findings") order.sort(function (a, b) { return severityKey(b, locales) - severityKey(a, locales) || a - b; });
+    var total = order.length;
+    var listed = Math.min(total, state.shown);
+    order.slice(0, listed).forEach(function (index) {
       var row = el("tr");
       row.dataset.article = String(index);
       var name = el("td", "article", data.articles[index][0]);
@@ -133,7 +144,7 @@ export const CLIENT_SCRIPT = `
       row.appendChild(name);
       locales.forEach(function (locale) { row.appendChild(heatCell(index, locale)); });
       body.appendChild(row);
-    }
+    });
     table.tBodies[0].replaceChildren(body);
     var more = document.getElementById("more");
     more.hidden = listed >= total;
@@ -278,6 +289,7 @@ export const CLIENT_SCRIPT = `
     countFindings();
     refresh();
   });
+  document.getElementById("sort").addEventListener("change", function (event) { state.sort = event.target.value; refresh(); });
   document.getElementById("filter-drift").addEventListener("change", function (event) { state.driftOnly = event.target.checked; refresh(); });
   document.getElementById("filter-text").addEventListener("input", function (event) { state.text = event.target.value; refresh(); });
   document.getElementById("more").addEventListener("click", function () { state.shown += PAGE; drawHeatMap(); });

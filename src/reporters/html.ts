@@ -78,7 +78,9 @@ ${localeTable(report)}
 <label>Rule <select id="filter-rule"><option value="-1">all</option></select></label>
 <label><input type="checkbox" id="filter-drift"> only articles with findings</label>
 <label>Path <input type="search" id="filter-text" placeholder="contains…"></label>
+<label>Sort <select id="sort"><option value="path">by path</option><option value="findings">most severe first</option></select></label>
 </div>
+<p class="legend"><span class="sev-error">✖ errors</span><span class="sev-warning">⚠ warnings</span><span class="sev-info">ℹ info</span><span class="sev-none">✓ no findings</span> Click an article to see its sections side by side.</p>
 <noscript><p>The heat map and the side-by-side view need JavaScript; drift.json has the same data.</p></noscript>
 <table id="heat"><thead></thead><tbody></tbody></table>
 <button id="more" type="button" hidden></button>

@@ -125,6 +125,22 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     expect(await page.$$eval(".findings .rule", (spans) => spans.map((span) => span.textContent))).toEqual(["stale-date", "stale-date", "stale-date"]);
   });
 
+  it("sorts the most severe articles first", async () => {
+    const root = await makeTree({
+      "articles/a-clean.md": "# Clean\n\n## Part\n",
+      "articles/b-warning.md": "# Warning\n\n## Part\n",
+      "articles/c-error.md": "# Error\n\n## Part\n",
+      "locales/fr/a-clean.md": "# Propre\n\n## Partie {#part}\n",
+      "locales/fr/b-warning.md": "# Avertissement\n\n## Partie {#part}\n\n## En plus\n",
+      "locales/fr/c-error.md": "# Erreur\n",
+    });
+    const { page } = await open(await check({ root }), "sorted");
+    const articles = () => page.$$eval("#heat tbody td.article", (tds) => tds.map((td) => td.textContent));
+    expect(await articles()).toEqual(["a-clean.md", "b-warning.md", "c-error.md"]);
+    await page.selectOption("#sort", "findings");
+    expect(await articles()).toEqual(["c-error.md", "b-warning.md", "a-clean.md"]);
+  });
+
   it("shows a heading's <script> and <img onerror> as text and runs neither", async () => {
     const root = await makeTree({
       "articles/guide/setup.md": `# Guide\n\n## ${HOSTILE_HEADING}\n\nSteps.\n`,
