@@ -107,7 +107,7 @@ export const CLIENT_SCRIPT = `
 
   function matches(articleIndex) {
     var article = data.articles[articleIndex];
-    if (state.text && article[0].indexOf(state.text) === -1) return false;
+    if (state.text && article[0].toLowerCase().indexOf(state.text) === -1) return false;
     if (!state.driftOnly) return true;
     return visibleLocales().some(function (locale) { return worst(counts[articleIndex][locale]) !== -1; });
   }
@@ -268,11 +268,12 @@ export const CLIENT_SCRIPT = `
     row.classList.add("open");
   }
 
-  function fillSelect(id, labels) {
+  function fillSelect(id, labels, titles) {
     var select = document.getElementById(id);
     labels.forEach(function (label, index) {
       var option = el("option", "", label);
       option.value = String(index);
+      if (titles) option.title = titles[index];
       select.appendChild(option);
     });
     return select;
@@ -284,14 +285,14 @@ export const CLIENT_SCRIPT = `
   }
 
   fillSelect("filter-locale", data.locales).addEventListener("change", function (event) { state.locale = Number(event.target.value); refresh(); });
-  fillSelect("filter-rule", data.rules.map(function (rule) { return rule.id; })).addEventListener("change", function (event) {
+  fillSelect("filter-rule", data.rules.map(function (rule) { return rule.id; }), data.rules.map(function (rule) { return rule.description; })).addEventListener("change", function (event) {
     state.rule = Number(event.target.value);
     countFindings();
     refresh();
   });
   document.getElementById("sort").addEventListener("change", function (event) { state.sort = event.target.value; refresh(); });
   document.getElementById("filter-drift").addEventListener("change", function (event) { state.driftOnly = event.target.checked; refresh(); });
-  document.getElementById("filter-text").addEventListener("input", function (event) { state.text = event.target.value; refresh(); });
+  document.getElementById("filter-text").addEventListener("input", function (event) { state.text = event.target.value.toLowerCase(); refresh(); });
   document.getElementById("more").addEventListener("click", function () { state.shown += PAGE; drawHeatMap(); });
   var heat = document.getElementById("heat");
   heat.addEventListener("click", function (event) {

@@ -71,11 +71,16 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
 function location(place: Pick<Place, "file"> & Partial<Place>): Sarif.Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(place.file), uriBaseId: SOURCE_ROOT },
+      artifactLocation: { uri: relativeUri(place.file), uriBaseId: SOURCE_ROOT },
       // Code scanning shows an alert only at a line: a finding about a whole file points at its first.
       region: { startLine: place.line ?? 1, startColumn: place.column ?? 1 },
     },
   };
+}
+
+/** A relative URI reference: each segment percent-encoded, so `#`, `?` or `%` in a name stay part of the path. */
+function relativeUri(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
 }
 
 function fingerprint(finding: Finding): string {

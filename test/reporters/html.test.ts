@@ -123,6 +123,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     expect(await page.$$eval("#heat tbody td.cell", (tds) => tds.map((td) => td.getAttribute("data-severity")))).toEqual(["warning", "warning", "warning", "none"]);
     await page.click("#heat td.article");
     expect(await page.$$eval(".findings .rule", (spans) => spans.map((span) => span.textContent))).toEqual(["stale-date", "stale-date", "stale-date"]);
+    await page.fill("#filter-text", "no-such-article");
+    expect(await page.$$eval("#heat tbody tr", (trs) => trs.length)).toBe(0);
+    await page.fill("#filter-text", "ExpressRoute/");
+    expect(await page.$$eval("#heat tbody td.article", (tds) => tds.map((td) => td.textContent))).toEqual(["expressroute/expressroute-connectivity-models.md"]);
   });
 
   it("sorts the most severe articles first", async () => {

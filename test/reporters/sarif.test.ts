@@ -48,6 +48,8 @@ describe("formatSarif", () => {
     expect(results.map((result) => result.level)).toEqual(["error", "warning", "note"]);
     expect(results[1]?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 1, startColumn: 1 });
     expect(results[2]?.message.text).toBe("Line one\r\nline two \u001b[31mred");
+    const odd = { ...edgeReport(), findings: [{ ...edgeReport().findings[0]!, file: "locales/fr/C# & co/50% ?.md" }] };
+    expect(sarif(odd).runs[0]!.results![0]!.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe("locales/fr/C%23%20%26%20co/50%25%20%3F.md");
     const fingerprints = results.map((result) => result.partialFingerprints?.["l10nDrift/v1"]);
     expect(new Set(fingerprints).size).toBe(3);
   });
