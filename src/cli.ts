@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from "commander";
 import path from "node:path";
+import { createProgressBar } from "./cli/progress.js";
 import { DriftError } from "./errors.js";
 import { check, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { SEVERITY_RANK, type Severity } from "./model/finding.js";
 import type { Report } from "./model/report.js";
-import { createProgressBar } from "./cli/progress.js";
 import { formatGithub } from "./reporters/github.js";
 import { formatHtml } from "./reporters/html.js";
 import { formatJson } from "./reporters/json.js";
@@ -165,17 +165,19 @@ function format(report: Report, name: Format, color: boolean): string {
   }
 }
 
+/** What `report` writes, by file name. */
+const REPORT_FILES: ReadonlyArray<[string, Format]> = [
+  ["drift.json", "json"],
+  ["drift.md", "markdown"],
+  ["drift.sarif", "sarif"],
+  ["index.html", "html"],
+];
+
 async function writeReports(report: Report, out: string): Promise<string[]> {
-  const files: Array<[string, string]> = [
-    ["drift.json", formatJson(report)],
-    ["drift.md", formatMarkdown(report)],
-    ["drift.sarif", formatSarif(report, { rules: RULES })],
-    ["index.html", formatHtml(report, { rules: RULES })],
-  ];
   const written: string[] = [];
-  for (const [name, content] of files) {
+  for (const [name, formatName] of REPORT_FILES) {
     const target = path.join(out, name);
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, format(report, formatName, false));
     written.push(target);
   }
   return written;
