@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { formatHtml } from "../dist/reporters/html.js";
+import { formatJson } from "../dist/reporters/json.js";
 import { formatMarkdown } from "../dist/reporters/markdown.js";
 import { RULES } from "../dist/rules/index.js";
 
@@ -108,6 +109,7 @@ let started = performance.now();
 const html = formatHtml(report, { rules: RULES });
 const renderMs = performance.now() - started;
 const markdown = formatMarkdown(report);
+const jsonBytes = Buffer.byteLength(formatJson(report));
 const folder = await mkdtemp(path.join(tmpdir(), "l10n-drift-bench-"));
 const file = path.join(folder, "index.html");
 await writeFile(file, html);
@@ -135,6 +137,6 @@ try {
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 console.log(`synthetic report: ${report.summary.articles} articles × ${LOCALES.length} locales, ${report.findings.length} findings (${report.summary.counts.error} errors, ${report.summary.counts.warning} warnings)`);
-console.log(`index.html: ${mib(Buffer.byteLength(html))}, rendered in ${renderMs.toFixed(0)} ms`);
+console.log(`index.html: ${mib(Buffer.byteLength(html))}, rendered in ${renderMs.toFixed(0)} ms (drift.json of the same report: ${mib(jsonBytes)})`);
 console.log(`headless Chromium, median of ${RUNS}: interactive ${median(interactive).toFixed(0)} ms after navigation (min ${Math.min(...interactive).toFixed(0)}, max ${Math.max(...interactive).toFixed(0)}); one article opened in ${median(opened).toFixed(0)} ms`);
 console.log(`drift.md: ${markdown.length} characters (limit 65,000), ${(markdown.match(/^\| [a-z]+ \| locales\//gm) ?? []).length} findings shown`);

@@ -42,6 +42,15 @@ export type HtmlFinding = [article: number, locale: number, rule: number, severi
 const STATUS: Record<TranslationOutline["status"], number> = { translated: 0, missing: 1, unreadable: 2 };
 const METHOD: Record<AlignmentMethod, number> = { anchor: 0, sequence: 1, preamble: 2 };
 
+/** Nothing loads or runs but the page's own style and script; the JSON data block is not a script. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src '${sha256(CLIENT_STYLE)}'`,
+  `script-src '${sha256(CLIENT_SCRIPT)}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
 /**
  * One self-contained page: the summary per locale as HTML, then the heat map of articles × locales
  * and each article's side-by-side alignment, drawn by the inline script from the embedded data.
@@ -49,18 +58,11 @@ const METHOD: Record<AlignmentMethod, number> = { anchor: 0, sequence: 1, preamb
  */
 export function formatHtml(report: Report, options: HtmlOptions): string {
   const data = htmlData(report, options.rules);
-  const policy = [
-    "default-src 'none'",
-    `style-src '${sha256(CLIENT_STYLE)}'`,
-    `script-src '${sha256(CLIENT_SCRIPT)}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join("; ");
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Translation drift · ${escapeHtml(report.tool.name)}</title>
 <style>${CLIENT_STYLE}</style>
