@@ -30,6 +30,7 @@ meter { width: 160px; height: 12px; vertical-align: middle; margin-right: 8px; }
 .sev-warning { background: var(--warning-bg); color: var(--warning); font-weight: 600; }
 .sev-info { background: var(--info-bg); color: var(--info); }
 .sev-none { background: var(--ok-bg); color: var(--ok); }
+#heat td.absent { color: var(--muted); font-style: italic; }
 td.detail { background: #fbfcfd; padding: 12px 16px; }
 .outline td { font-size: 13px; }
 .outline td.gap { background: var(--error-bg); color: var(--error); font-style: italic; }
@@ -112,11 +113,21 @@ export const CLIENT_SCRIPT = `
     return visibleLocales().some(function (locale) { return worst(counts[articleIndex][locale]) !== -1; });
   }
 
+  // statuses[article][locale]: 0 translated, 1 missing, 2 unreadable; absent for an orphan's path.
+  var statuses = data.articles.map(function (article) {
+    var byLocale = [];
+    article[3].forEach(function (translation) { byLocale[translation[0]] = translation[1]; });
+    return byLocale;
+  });
+
   function heatCell(articleIndex, locale) {
     var cell = counts[articleIndex][locale];
     var severity = worst(cell);
-    var td = el("td", "cell " + (severity === -1 ? "sev-none" : "sev-" + SEVERITIES[severity]));
-    td.textContent = severity === -1 ? "✓" : [cell[0] ? cell[0] + "✖" : "", cell[1] ? cell[1] + "⚠" : "", cell[2] ? cell[2] + "ℹ" : ""].filter(Boolean).join(" ");
+    var status = statuses[articleIndex][locale];
+    // A clean cell is green only where a translation was checked; a filtered-out missing file is not "clean".
+    var td = el("td", "cell " + (severity !== -1 ? "sev-" + SEVERITIES[severity] : status === 0 ? "sev-none" : "absent"));
+    if (severity !== -1) td.textContent = [cell[0] ? cell[0] + "✖" : "", cell[1] ? cell[1] + "⚠" : "", cell[2] ? cell[2] + "ℹ" : ""].filter(Boolean).join(" ");
+    else td.textContent = status === 0 ? "✓" : status === undefined ? "" : STATUS[status];
     td.title = data.locales[locale] + ": " + describe(cell);
     td.dataset.locale = data.locales[locale];
     td.dataset.severity = severity === -1 ? "none" : SEVERITIES[severity];

@@ -166,6 +166,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
   it("draws the hand-built report: an orphan, a missing translation, hostile text", async () => {
     const { page, problems } = await open(edgeReport(), "edge");
     expect(await page.$$eval("#heat tbody td.article", (tds) => tds.map((td) => td.textContent))).toEqual(["guide/setup.md", "old/gone.md"]);
+    await page.selectOption("#filter-rule", { label: "stale-date" });
+    // Without its finding, the missing ja file is "missing", not a green ✓; the orphan's path has no ja cell to speak of.
+    expect(await page.$$eval("#heat tbody td.cell", (tds) => tds.map((td) => td.textContent))).toEqual(["✓", "missing", "", ""]);
+    await page.selectOption("#filter-rule", { label: "all" });
     await page.click("#heat tbody tr:nth-child(1) td.article");
     const cells = await page.$$eval(".outline tr", (trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(cells[1]?.[2]).toBe("missing");
