@@ -8,14 +8,18 @@ import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline } from "./e
 import { DEFAULT_CACHE_DIR } from "./engine/cache.js";
 import { mergeReports } from "./engine/merge.js";
 import type { Shard } from "./engine/run.js";
+import { createProgressBar } from "./cli/progress.js";
 import { DriftError } from "./errors.js";
 import { check, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { SEVERITY_RANK, type Severity } from "./model/finding.js";
 import type { Report } from "./model/report.js";
+import { formatGithub } from "./reporters/github.js";
+import { formatHtml } from "./reporters/html.js";
 import { formatJson } from "./reporters/json.js";
 import { formatMarkdown } from "./reporters/markdown.js";
 import { formatStatus } from "./reporters/status.js";
+import { formatSarif } from "./reporters/sarif.js";
 import { formatText, summaryLine } from "./reporters/text.js";
 import { RULES } from "./rules/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
@@ -26,6 +30,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTty: boolean;
+  /** Whether standard error is a terminal, for the progress bar; false when absent. */
+  stderrIsTty?: boolean;
+  /** Milliseconds, for the progress bar's elapsed time; `performance.now` when absent. */
+  now?: () => number;
   cwd: string;
 }
 
@@ -34,17 +42,23 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTty: process.stdout.isTTY === true,
+  stderrIsTty: process.stderr.isTTY === true,
+  now: () => performance.now(),
   cwd: process.cwd(),
 };
 
 type FailOn = Severity | "never";
+
+const FORMATS = ["text", "json", "markdown", "sarif", "github", "html"] as const;
+type Format = (typeof FORMATS)[number];
 
 const EXAMPLES = `
 Examples:
   $ l10n-drift check                       check ./articles against every folder in ./locales
   $ l10n-drift check --locale de-DE        one locale, by folder name or BCP 47 code
   $ l10n-drift check --article 'expressroute/**' --format json --output drift.json
-  $ l10n-drift report --root docs          write docs/reports/drift.json and drift.md
+  $ l10n-drift check --format sarif --output drift.sarif   for GitHub code scanning
+  $ l10n-drift report --root docs          write docs/reports/drift.json, .md, .sarif and index.html
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.`;
 
@@ -68,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
     .option("--article <glob>", "only articles matching the glob (relative to articles/); repeatable", collect, [])
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format (default: github in GitHub Actions, else text)").choices(FORMATS))
     .option("--output <file>", "write the output to a file instead of standard output")
     .addOption(new Option("--fail-on <severity>", "lowest severity that fails the check").choices(["error", "warning", "info", "never"]).default("error"))
     .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
@@ -78,9 +92,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
     .option("--baseline [file]", `fail only on findings not in the baseline (default file: ${BASELINE_FILE})`)
     .action(async (flags: CheckFlags) => {
-      const checked = await check(checkOptions(flags, io));
+      const checked = await checkWithProgress(checkOptions(flags, io), io);
       const report = flags.baseline === undefined ? checked : await withBaseline(checked, path.resolve(io.cwd, flags.root), flags.baseline);
-      const output = flags.format === "json" ? formatJson(report) : formatText(report, { color: !flags.output && useColor(io) });
+      const output = format(report, flags.format ?? defaultFormat(io), !flags.output && useColor(io));
       if (flags.output) {
         await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
         io.stderr(`${summaryLine(report)}\n`);
@@ -92,13 +106,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 
   program
     .command("report")
-    .description("write drift.json, drift.md and status.json to the reports directory and print a summary per locale")
+    .description("write drift.json, drift.md, drift.sarif, index.html and status.json to the reports directory and print a summary per locale")
     .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
     .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--out <dir>", "directory for the reports (default: <root>/reports)")
     .action(async (flags: { root: string; config?: string; out?: string }) => {
       const root = path.resolve(io.cwd, flags.root);
-      const report = await check({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }) });
+      const report = await checkWithProgress({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined) }, io);
       const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(root, "reports");
       const written = await writeReports(report, out);
       io.stdout(localeSummary(report));
@@ -174,7 +188,7 @@ interface CheckFlags {
   changedSince?: string;
   locale: string[];
   article: string[];
-  format: "text" | "json";
+  format?: Format;
   output?: string;
   failOn: FailOn;
 }
@@ -192,16 +206,51 @@ function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
   };
 }
 
+async function checkWithProgress(options: CheckOptions, io: CliIo): Promise<Report> {
+  const bar = createProgressBar({ write: io.stderr, isTty: io.stderrIsTty === true, env: io.env, now: io.now ?? (() => performance.now()) });
+  try {
+    return await check({ ...options, onProgress: bar.update });
+  } finally {
+    bar.finish();
+  }
+}
+
+/** GitHub Actions shows workflow commands as annotations on the pull request. */
+function defaultFormat(io: Pick<CliIo, "env">): Format {
+  return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
+}
+
+function format(report: Report, name: Format, color: boolean): string {
+  switch (name) {
+    case "text":
+      return formatText(report, { color });
+    case "json":
+      return formatJson(report);
+    case "markdown":
+      return formatMarkdown(report);
+    case "sarif":
+      return formatSarif(report, { rules: RULES });
+    case "github":
+      return formatGithub(report);
+    case "html":
+      return formatHtml(report, { rules: RULES });
+  }
+}
+
+/** What `report` writes, by file name. */
+const REPORT_FILES: ReadonlyArray<[string, (report: Report) => string]> = [
+  ["drift.json", (report) => format(report, "json", false)],
+  ["drift.md", (report) => format(report, "markdown", false)],
+  ["drift.sarif", (report) => format(report, "sarif", false)],
+  ["index.html", (report) => format(report, "html", false)],
+  ["status.json", formatStatus],
+];
+
 async function writeReports(report: Report, out: string): Promise<string[]> {
-  const files: Array<[string, string]> = [
-    ["drift.json", formatJson(report)],
-    ["drift.md", formatMarkdown(report)],
-    ["status.json", formatStatus(report)],
-  ];
   const written: string[] = [];
-  for (const [name, content] of files) {
+  for (const [name, render] of REPORT_FILES) {
     const target = path.join(out, name);
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, render(report));
     written.push(target);
   }
   return written;

@@ -14,7 +14,7 @@ describe("main", () => {
   it("exits 2 with one line for bad arguments", async () => {
     const io = memoryIo();
     expect(await main(["check", "--format", "xml"], io)).toBe(2);
-    expect(io.err).toBe("l10n-drift: USAGE option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n");
+    expect(io.err).toBe("l10n-drift: USAGE option '--format <format>' argument 'xml' is invalid. Allowed choices are text, json, markdown, sarif, github, html.\n");
     const unknown = memoryIo();
     expect(await main(["chek"], unknown)).toBe(2);
     expect(unknown.err).toMatch(/^l10n-drift: USAGE unknown command 'chek'/);
@@ -48,9 +48,49 @@ describe("main", () => {
   it("keeps the committed reports of the bundled example up to date", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "l10n-drift-reports-"));
     expect(await main(["report", "--out", out], memoryIo())).toBe(0);
-    for (const name of ["drift.json", "drift.md", "status.json"]) {
+    for (const name of ["drift.json", "drift.md", "drift.sarif", "index.html", "status.json"]) {
       expect(await readFile(path.join(out, name), "utf8"), `reports/${name} is out of date: run npm start`).toBe(await readFile(path.join(REPO_ROOT, "reports", name), "utf8"));
     }
+  });
+});
+
+describe("check --format", () => {
+  it("prints workflow commands in GitHub Actions unless a format is given", async () => {
+    const actions = memoryIo(REPO_ROOT, { GITHUB_ACTIONS: "true" });
+    expect(await main(["check", "--locale", "de"], actions)).toBe(1);
+    expect(actions.out.split("\n")[0]).toBe(
+      "::warning file=locales/de/expressroute/expressroute-connectivity-models.md,line=8,col=1,title=stale-date (de)::`ms.date` is 2018-12-06, older than the source's 2020-10-07: the source changed after this translation.",
+    );
+    const text = memoryIo(REPO_ROOT, { GITHUB_ACTIONS: "true" });
+    await main(["check", "--locale", "de", "--format", "text"], text);
+    expect(text.out.split("\n")[0]).toBe("expressroute/expressroute-connectivity-models.md");
+  });
+
+  it("prints each format the reporters make", async () => {
+    for (const [format, start] of [["markdown", "# Translation drift\n"], ["sarif", "{\n  \"$schema\""], ["html", "<!doctype html>\n"]] as const) {
+      const io = memoryIo();
+      expect(await main(["check", "--format", format], io)).toBe(1);
+      expect(io.out.startsWith(start), format).toBe(true);
+    }
+  });
+
+  it("draws progress on a terminal's stderr for a run over a second, and erases it", async () => {
+    let time = 0;
+    // Each clock reading moves time on by 1.1 s, so the one-article run takes over a second.
+    const io = { ...memoryIo(), stderrIsTty: true, now: () => (time += 1_100) };
+    const errors: string[] = [];
+    io.stderr = (text: string) => void errors.push(text);
+    expect(await main(["check", "--format", "json"], io)).toBe(1);
+    expect(errors).toEqual(["\r\u001b[2K[########################] 5/5 files  1.1s", "\r\u001b[2K"]);
+  });
+
+  it("draws no progress when CI is set", async () => {
+    let time = 0;
+    const io = { ...memoryIo(REPO_ROOT, { CI: "true" }), stderrIsTty: true, now: () => (time += 1_100) };
+    const errors: string[] = [];
+    io.stderr = (text: string) => void errors.push(text);
+    await main(["check", "--format", "json"], io);
+    expect(errors).toEqual([]);
   });
 });
 

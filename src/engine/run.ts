@@ -40,7 +40,7 @@ export interface EngineOptions {
   cacheDir?: string;
   /** Check only this share of the articles, for CI matrices. */
   shard?: Shard;
-  /** Called after each article, for progress displays. */
+  /** Called after each article with the files read so far and in all; see `CheckOptions`. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -99,10 +99,13 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
 async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): Promise<ArticleResult[]> {
   const setup = workerSetup(options);
   const workers = workerCount(tasks.length, options.workers);
+  // Progress counts files, which is what a reader of a progress bar expects to see.
+  const filesOf = (batch: readonly ArticleTask[]) => batch.reduce((sum, task) => sum + 1 + task.locales.filter((locale) => locale.present).length, 0);
+  const total = filesOf(tasks);
   let done = 0;
-  const progress = (count: number) => {
-    done += count;
-    options.onProgress?.(done, tasks.length);
+  const progress = (batch: readonly ArticleTask[]) => {
+    done += filesOf(batch);
+    options.onProgress?.(done, total);
   };
   if (workers <= 1) {
     const context: ArticleContext = {
@@ -115,7 +118,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): 
     const results: ArticleResult[] = [];
     for (const task of tasks) {
       results.push(await checkArticle(task, context));
-      progress(1);
+      progress([task]);
     }
     return results;
   }
@@ -127,7 +130,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): 
       batches.map(async (batch) => {
         const job: WorkerJob = { setup, tasks: batch };
         const batchResults = (await pool.run(job)) as ArticleResult[];
-        progress(batch.length);
+        progress(batch);
         return batchResults;
       }),
     );

@@ -25,7 +25,7 @@ export function formatText(report: Report, options: TextOptions): string {
       if (article !== undefined) lines.push("");
       article = finding.article;
       locale = undefined;
-      lines.push(colors.bold(colors.underline(article)));
+      lines.push(colors.bold(colors.underline(printable(article))));
     }
     if (finding.locale !== locale) {
       locale = finding.locale;
@@ -42,7 +42,15 @@ function formatLine(finding: Finding, colors: Colors): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
   const known = finding.baseline === "known" ? `  ${colors.dim("(in baseline)")}` : "";
-  return `${place}  ${severity(finding.severity.padEnd(7))}  ${finding.message}  ${colors.dim(finding.ruleId)}${known}`;
+  return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}${known}`;
+}
+
+/**
+ * Document text on one line and inert: line breaks become spaces and other control characters,
+ * which could move the cursor or recolour the terminal, become U+FFFD.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
 
 export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {

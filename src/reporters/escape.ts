@@ -1,0 +1,42 @@
+/**
+ * Escaping for the reports that embed document text. Headings, anchors and messages come from
+ * the documents, so every report treats them as hostile: nothing from a document may become markup.
+ */
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char]!);
+}
+
+/**
+ * Text inside a Markdown table cell, HTML included. The characters GitHub Markdown reads as inline
+ * syntax there (emphasis, code, links, HTML, entities, strikethrough, math, the cell separator)
+ * become numeric character references, which it always shows literally. Line-start syntax such as
+ * `#` cannot occur: a cell never starts a line. Line breaks become spaces: a row is one line.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * A finding message for Markdown: the names a rule put in backticks become `<code>` elements,
+ * everything else is escaped text. A name holding a backtick only shifts where code starts;
+ * its text is escaped all the same.
+ */
+export function messageToMarkdown(message: string): string {
+  return message
+    .split("`")
+    .map((part, index) => (index % 2 === 1 ? `<code>${escapeMarkdown(part)}</code>` : escapeMarkdown(part)))
+    .join("");
+}
+
+/**
+ * JSON for a `<script type="application/json">` block: `<`, `>` and `&` as `\u` escapes, so no
+ * `</script>` or `<!--` in a document can end the block, and U+2028/U+2029 for old parsers.
+ * `JSON.parse` of the block's text gives the value back unchanged.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -1,0 +1,33 @@
+import type { Finding, Severity } from "../model/finding.js";
+import type { Report } from "../model/report.js";
+import { summaryLine } from "./text.js";
+
+const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/**
+ * GitHub Actions workflow commands, one per finding, which the runner turns into annotations on
+ * the pull request's files; then the summary line as plain log output.
+ */
+export function formatGithub(report: Report): string {
+  const lines = report.findings.map(annotation);
+  lines.push(summaryLine(report));
+  return `${lines.join("\n")}\n`;
+}
+
+function annotation(finding: Finding): string {
+  const properties: Array<[string, string]> = [["file", finding.file]];
+  if (finding.line !== undefined) properties.push(["line", String(finding.line)], ["col", String(finding.column ?? 1)]);
+  properties.push(["title", `${finding.ruleId} (${finding.locale})`]);
+  const list = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
+  return `::${COMMAND[finding.severity]} ${list}::${escapeData(finding.message)}`;
+}
+
+/** The runner's own escaping (actions/toolkit `escapeData`): a message stays one command. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+/** Property values also escape the separators of the property list (`escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
