@@ -7,6 +7,7 @@ import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { ArticleOutline, LocaleSummary, Report, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { AnchorIndex } from "./anchor-index.js";
 import { joinRelative, takeInventory } from "./discover.js";
 import type { LocaleLayout, TreeLayout } from "./layout.js";
 import { loadDocument } from "./load.js";
@@ -39,8 +40,9 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
 
   const findings: Finding[] = [];
   const outlines: ArticleOutline[] = [];
+  const anchors = new AnchorIndex(layout.root, options.limits);
   for (const article of articles) {
-    const result = await checkArticle(article, selected, inventory.translations, options);
+    const result = await checkArticle(article, selected, inventory.translations, anchors, options);
     findings.push(...result.findings);
     outlines.push(result.outline);
   }
@@ -64,6 +66,7 @@ async function checkArticle(
   article: string,
   locales: readonly LocaleLayout[],
   translations: ReadonlyMap<string, ReadonlySet<string>>,
+  anchors: AnchorIndex,
   options: EngineOptions,
 ): Promise<ArticleResult> {
   const { layout, rules, limits } = options;
@@ -92,6 +95,7 @@ async function checkArticle(
       continue;
     }
     const pair: Pair = { article, locale: locale.name, source: source!, translation, alignment: alignSections(source!.sections, translation.sections) };
+    pair.linkedIds = await anchors.linkedIds(translation);
     findings.push(...pairFindings(pair, rules, layout.sourceLocale));
     outline.translations.push(translationOutline(pair));
   }
