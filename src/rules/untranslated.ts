@@ -10,10 +10,11 @@ interface UntranslatedOptions extends Record<string, unknown> {
   /** Fewest letters of prose for judging one section; shorter sections are not judged. */
   minSectionLetters: number;
   /**
-   * A section is reported only when the translation's language scores at most this, relative
-   * to the source language's 1: short technical text scores close to both.
+   * How clearly a section must read as the source language to be reported: franc's margin
+   * between the two languages times the text's length (see `LanguageGuess.evidence`). Short
+   * technical text, tables of product names above all, reads close to both languages.
    */
-  maxSectionRunnerUp: number;
+  minSectionEvidence: number;
 }
 
 /**
@@ -25,7 +26,7 @@ export const untranslated: Rule<UntranslatedOptions> = {
   id: "untranslated",
   severity: "error",
   description: "A translation, or one of its sections (a warning), is written in the source language.",
-  options: { minDocumentLetters: 200, minSectionLetters: 100, maxSectionRunnerUp: 0.95 },
+  options: { minDocumentLetters: 200, minSectionLetters: 100, minSectionEvidence: 10 },
   checkFile({ document, isSource, locale, localeCode, sourceLocale, options }: FileContext<UntranslatedOptions>): FindingDraft[] {
     if (isSource) return [];
     const targetLocale = localeCode ?? locale;
@@ -49,7 +50,7 @@ export const untranslated: Rule<UntranslatedOptions> = {
     const findings: FindingDraft[] = [];
     for (const { section, text } of sections) {
       const guess = guessLanguage(text, source, target, options.minSectionLetters);
-      if (guess?.language !== source || guess.runnerUp > options.maxSectionRunnerUp) continue;
+      if (guess?.language !== source || guess.evidence < options.minSectionEvidence) continue;
       const draft: FindingDraft = {
         severity: "warning",
         file: document.file,

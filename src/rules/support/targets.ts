@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Section } from "../../model/document.js";
 import type { SectionPairView } from "./compare.js";
 
@@ -8,12 +9,14 @@ const LOCALE_PARAMETERS = ["lang", "language", "locale", "ui-locales", "ui_local
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /**
- * A link target in a form both languages share: the locale of a localised site neutralised
- * (`/en-us/` and `/de-de/` become `/{locale}/`, `?lang=` is dropped), scheme and host lowercased,
- * a leading `./` dropped. Other query parameters (`view=…`) are content and stay.
+ * A link target in a form both languages share: the locale of a localised site removed
+ * (`/en-us/azure/x` and `/de-de/azure/x` are `/azure/x`, as the site serves them; `?lang=` is
+ * dropped), scheme and host lowercased, a leading `./` dropped. Other query parameters
+ * (`view=…`) are content and stay.
  */
 export function neutralTarget(url: string): string {
   const trimmed = url.trim();
+  if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed);
   if (!SCHEME.test(trimmed)) return trimmed.replace(/^\.\//, "");
   let parsed: URL;
   try {
@@ -22,11 +25,36 @@ export function neutralTarget(url: string): string {
     return trimmed;
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return trimmed;
-  const segments = parsed.pathname.split("/");
-  if (segments[1] !== undefined && LOCALE_SEGMENT.test(segments[1])) segments[1] = "{locale}";
   for (const parameter of LOCALE_PARAMETERS) parsed.searchParams.delete(parameter);
   const query = parsed.searchParams.toString();
-  return `${parsed.protocol}//${parsed.host.toLowerCase()}${segments.join("/")}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+  return `${parsed.protocol}//${parsed.host.toLowerCase()}${withoutLocaleSegment(parsed.pathname)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+}
+
+/** `/de-de/azure/x` → `/azure/x`: only a first path segment is a site's locale. */
+function withoutLocaleSegment(pathname: string): string {
+  const segments = pathname.split("/");
+  if (segments[1] !== undefined && LOCALE_SEGMENT.test(segments[1].split(/[?#]/)[0]!)) segments.splice(1, 1);
+  return segments.join("/");
+}
+
+/**
+ * The article a target reaches, when it is one of this tree's articles: a relative `.md` path,
+ * or a URL under one of `publishedAt`, the URLs the articles are published under (the
+ * `articles/` folder of Azure's docs is `https://learn.microsoft.com/azure/`). Undefined for
+ * anything else. `expressroute-bfd.md` in `expressroute/x.md` and
+ * `https://docs.microsoft.com/azure/expressroute/expressroute-bfd` are both
+ * `expressroute/expressroute-bfd`.
+ */
+export function articleTarget(neutral: string, article: string, publishedAt: readonly string[]): string | undefined {
+  const hash = neutral.indexOf("#");
+  const [target, fragment] = hash === -1 ? [neutral, ""] : [neutral.slice(0, hash), neutral.slice(hash)];
+  for (const prefix of publishedAt) {
+    const base = neutralTarget(prefix);
+    if (target.startsWith(base)) return `${target.slice(base.length).replace(/\/$/, "")}${fragment}`;
+  }
+  if (SCHEME.test(target) || target.startsWith("/") || !target.toLowerCase().endsWith(".md")) return undefined;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(article), safeDecode(target)));
+  return `${resolved.slice(0, -3)}${fragment}`;
 }
 
 /**
@@ -41,13 +69,6 @@ export function targetKey(url: string, view: SectionPairView, side: "source" | "
   const section = document.sections.find((candidate) => candidate.ids.includes(id));
   const reached: Section | undefined = section && (side === "source" ? view.translated(section.index) : section);
   return reached === undefined ? url : `#§${reached.index}`;
-}
-
-/** How a resolved key is shown: the fragment as the translation writes it. */
-export function showTarget(key: string, view: SectionPairView): string {
-  if (!key.startsWith("#§")) return key;
-  const section = view.translationDocument.sections[Number(key.slice(2))];
-  return section ? `#${section.anchor}` : key;
 }
 
 export function safeDecode(text: string): string {

@@ -5,7 +5,6 @@ import { parseDocument } from "../../../src/parse/document.js";
 import { codeDrift } from "../../../src/rules/code-drift.js";
 import { linkDrift } from "../../../src/rules/link-drift.js";
 
-const context = { options: {}, sourceLocale: "en" };
 
 function parse(file: string, text: string) {
   return parseDocument(file, new TextEncoder().encode(text));
@@ -31,7 +30,7 @@ describe("differences dated against the baseline source", () => {
   const translation = "# Anleitung\n\nSiehe [Plan](plan.md).\n\n```sh\naz login\n```\n";
 
   it("calls a difference already in the baseline a translator's error, and a later one upstream drift", () => {
-    const findings = linkDrift.checkPair!(pairOf(baseline, source, translation), context);
+    const findings = linkDrift.checkPair!(pairOf(baseline, source, translation), { options: linkDrift.options, sourceLocale: "en" });
     expect(findings.map((finding) => [finding.data?.target, finding.data?.since])).toEqual([
       ["limits.md", "baseline"],
       ["pricing.md", "upstream"],
@@ -43,7 +42,7 @@ describe("differences dated against the baseline source", () => {
   });
 
   it("dates a code change the source made after the translation as upstream", () => {
-    const [finding] = codeDrift.checkPair!(pairOf(baseline, source, translation), context);
+    const [finding] = codeDrift.checkPair!(pairOf(baseline, source, translation), { options: codeDrift.options, sourceLocale: "en" });
     expect(finding?.data).toEqual({ kind: "changed", sourceLine: 5, since: "upstream" });
     expect(finding?.line).toBe(5);
   });
@@ -51,7 +50,7 @@ describe("differences dated against the baseline source", () => {
   it("leaves `since` out when no baseline is known", () => {
     const pair = pairOf(baseline, source, translation);
     delete pair.baseline;
-    expect(linkDrift.checkPair!(pair, context).map((finding) => finding.data)).toEqual([
+    expect(linkDrift.checkPair!(pair, { options: linkDrift.options, sourceLocale: "en" }).map((finding) => finding.data)).toEqual([
       { kind: "missing", target: "limits.md" },
       { kind: "missing", target: "pricing.md" },
     ]);
