@@ -11,6 +11,8 @@ interface ImageDifference extends Difference {
   kind: "missing" | "extra" | "form";
   source?: ImageRef;
   translation?: ImageRef;
+  /** For an image both show, but not equally often: how often each side shows it. */
+  times?: { source: number; translation: number };
 }
 
 const SCHEME = /^[a-z][a-z\d+.-]*:/i;
@@ -39,12 +41,16 @@ export const imageDrift: Rule = {
   },
 };
 
-function imageMessage({ kind, source, translation }: ImageDifference, where: string): string {
+function imageMessage({ kind, source, translation, times }: ImageDifference, where: string): string {
   switch (kind) {
     case "missing":
-      return `${where} lacks the source's image \`${source!.url}\`; expected it, as in the source.`;
+      return times === undefined
+        ? `${where} lacks the source's image \`${source!.url}\`; expected it, as in the source.`
+        : `${where} shows the image \`${source!.url}\` ${timesText(times.translation)}; expected ${timesText(times.source)}, as in the source.`;
     case "extra":
-      return `The image \`${translation!.url}\` in ${where} is not in the source's section; expected the source's images.`;
+      return times === undefined
+        ? `The image \`${translation!.url}\` in ${where} is not in the source's section; expected the source's images.`
+        : `${where} shows the image \`${translation!.url}\` ${timesText(times.translation)}; expected ${timesText(times.source)}, as in the source.`;
     case "form":
       return `The image \`${translation!.url}\` is ${isAbsolute(translation!.url) ? "an absolute URL" : "a relative path"} to the file the source links as \`${source!.url}\`; expected the source's form.`;
   }
@@ -57,16 +63,24 @@ function imageDifferences(view: SectionPairView): ImageDifference[] {
   const sourceRest = unmatched(sourceImages, translationImages, key);
   let translationRest = unmatched(translationImages, sourceImages, key);
   const differences: ImageDifference[] = [];
+  const timesShown = (image: ImageRef) => ({
+    source: sourceImages.filter((other) => key(other) === key(image)).length,
+    translation: translationImages.filter((other) => key(other) === key(image)).length,
+  });
   for (const source of sourceRest) {
     const same = translationRest.find((translation) => sameFile(key(source), key(translation)));
     if (same === undefined) {
-      differences.push({ key: `missing\0${key(source)}`, kind: "missing", source });
+      const times = timesShown(source);
+      differences.push({ key: `missing\0${key(source)}`, kind: "missing", source, ...(times.translation > 0 && { times }) });
       continue;
     }
     translationRest = translationRest.filter((translation) => translation !== same);
     differences.push({ key: `form\0${key(source)}\0${key(same)}`, kind: "form", source, translation: same });
   }
-  for (const translation of translationRest) differences.push({ key: `extra\0${key(translation)}`, kind: "extra", translation });
+  for (const translation of translationRest) {
+    const times = timesShown(translation);
+    differences.push({ key: `extra\0${key(translation)}`, kind: "extra", translation, ...(times.source > 0 && { times }) });
+  }
   return differences;
 }
 
@@ -88,6 +102,10 @@ function sameFile(a: string, b: string): boolean {
     return false;
   }
   return pathname.endsWith(relative.startsWith("/") ? relative : `/${relative}`);
+}
+
+function timesText(times: number): string {
+  return times === 1 ? "once" : times === 2 ? "twice" : `${times} times`;
 }
 
 function isAbsolute(url: string): boolean {

@@ -9,6 +9,7 @@ import { neutralTarget } from "./support/targets.js";
 interface StructureDifference extends Difference {
   /** What differs, completing "… in <section>". */
   what: string;
+  /** What the source has, completing "expected …". */
   expected: string;
   /** Where in the translation, when there is a place; else the section heading. */
   at?: At;
@@ -32,7 +33,7 @@ export const structureDrift: Rule = {
       const { view, difference } = compared;
       const place = difference.at ?? { line: view.translation.line, column: view.translation.column };
       const related = difference.sourceAt && { file: view.sourceDocument.file, ...difference.sourceAt, message: "The same in the source." };
-      return differenceFinding(compared, place, `${difference.what} in ${describeSection(view.translation)}; expected ${difference.expected}, as in the source.`, related, difference.data);
+      return differenceFinding(compared, place, `${difference.what} in ${describeSection(view.translation)}; expected ${difference.expected}.`, related, difference.data);
     });
   },
 };
@@ -51,7 +52,7 @@ function tableDifferences(from: SectionFingerprint, to: SectionFingerprint): Str
     differences.push({
       key: `table\0${index}\0${expected.rows}x${expected.columns}\0${actual.rows}x${actual.columns}`,
       what: `Table ${index + 1} has ${shape(actual.rows, actual.columns)}`,
-      expected: shape(expected.rows, expected.columns),
+      expected: `${shape(expected.rows, expected.columns)}, as in the source`,
       at: actual,
       sourceAt: expected,
       data: { kind: "table", index, rows: actual.rows, columns: actual.columns, expectedRows: expected.rows, expectedColumns: expected.columns },
@@ -69,7 +70,7 @@ function listDifferences(from: SectionFingerprint, to: SectionFingerprint): Stru
     differences.push({
       key: `list\0${index}\0${expected.items}/${expected.depth}\0${actual.items}/${actual.depth}`,
       what: `List ${index + 1} has ${listShape(actual.items, actual.depth)}`,
-      expected: listShape(expected.items, expected.depth),
+      expected: `${listShape(expected.items, expected.depth)}, as in the source`,
       at: actual,
       sourceAt: expected,
       data: { kind: "list", index, items: actual.items, depth: actual.depth, expectedItems: expected.items, expectedDepth: expected.depth },
@@ -88,8 +89,8 @@ function calloutDifferences(from: SectionFingerprint, to: SectionFingerprint): S
     const firstMissing = expected[actual.length];
     differences.push({
       key: `callout\0${kind}\0${expected.length}\0${actual.length}`,
-      what: `${count(actual.length, `\`[!${kind}]\` callout`)}`,
-      expected: count(expected.length, "").trim(),
+      what: count(actual.length, `\`[!${kind}]\` callout`),
+      expected: `${expected.length}, as in the source`,
       ...(firstExtra && { at: firstExtra }),
       ...(firstMissing && { sourceAt: firstMissing }),
       data: { kind: "callout", callout: kind, count: actual.length, expected: expected.length },
@@ -103,7 +104,7 @@ function includeDifferences(from: SectionFingerprint, to: SectionFingerprint): S
   const missing = unmatched(from.includes, to.includes, path).map((include): StructureDifference => ({
     key: `include-missing\0${path(include)}`,
     what: `The include \`${include.path}\` is missing`,
-    expected: "it",
+    expected: "it, as in the source",
     sourceAt: include,
     data: { kind: "include", include: include.path, missing: true },
   }));
@@ -123,7 +124,7 @@ function countDifference(kind: "table" | "list", expected: readonly At[], actual
   return {
     key: `${kind}-count\0${expected.length}\0${actual.length}`,
     what: `There ${actual.length === 1 ? "is" : "are"} ${count(actual.length, kind)}`,
-    expected: count(expected.length, kind),
+    expected: `${count(expected.length, kind)}, as in the source`,
     ...(extra && { at: extra }),
     ...(missing && { sourceAt: missing }),
     data: { kind, count: actual.length, expected: expected.length },
@@ -139,6 +140,5 @@ function listShape(items: number, depth: number): string {
 }
 
 function count(n: number, noun: string): string {
-  if (noun === "") return String(n);
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
