@@ -54,9 +54,10 @@ export interface LanguageGuess {
   language: string;
   /**
    * How far ahead it is: franc's margin (1 minus the other language's score) times the length
-   * of the text franc read. franc divides the trigram distance between the two by a bound that
-   * grows with the length, so a margin of 0.03 is noise on 130 characters and decisive on 1,800;
-   * multiplying back by the length makes one threshold fit both. Infinite for a script decision.
+   * of the text franc read. franc divides the trigram distance between the two languages by a
+   * bound proportional to the length, so the same margin of 0.03 is noise on 130 characters and
+   * decisive on 1,800; multiplying back recovers, roughly, the distance gap itself, which one
+   * threshold can judge at any length. Infinite for a decision by script.
    */
   evidence: number;
 }
