@@ -5,6 +5,7 @@ import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
+import type { AnchorIndex, Dependency } from "./anchor-index.js";
 import { digest, type DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
 import type { ActiveRule } from "./rule-settings.js";
@@ -31,6 +32,8 @@ export interface ArticleContext {
   limits: ParseLimits;
   sourceLocale: string;
   cache?: DocumentCache;
+  /** Ids of linked files, for `other.md#x` links; one per thread, bounded. */
+  anchors: AnchorIndex;
 }
 
 export interface ArticleResult {
@@ -51,10 +54,11 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const key = context.cache ? digest(JSON.stringify(task), ...reads.map((read) => read.hash)) : undefined;
   if (key !== undefined) {
     const cached = await context.cache!.getArticle(key);
-    if (cached) return cached;
+    if (cached && (await unchanged(cached.dependencies, context))) return cached.result;
   }
   const [source, ...translated] = await Promise.all(reads.map((read) => toDocument(read, context.limits, context.cache)));
   const findings = fileFindings(source!, article, context.sourceLocale, undefined, true, context);
+  const dependencies: Dependency[] = [];
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
 
   for (const locale of task.locales) {
@@ -70,13 +74,30 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
       continue;
     }
-    const pair: Pair = { article, locale: locale.name, source: source!, translation, alignment: alignSections(source!.sections, translation.sections) };
+    const linked = await context.anchors.linkedIds(translation);
+    dependencies.push(...linked.dependencies);
+    const pair: Pair = {
+      article,
+      locale: locale.name,
+      source: source!,
+      translation,
+      alignment: alignSections(source!.sections, translation.sections),
+      linkedIds: linked.ids,
+    };
     findings.push(...pairFindings(pair, context.rules, context.sourceLocale));
     outline.translations.push(translationOutline(pair));
   }
   const result = { findings, outline };
-  if (key !== undefined) await context.cache!.setArticle(key, result);
+  if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
   return result;
+}
+
+/** A cached result also depends on the files its links reach: they must be as they were. */
+async function unchanged(dependencies: readonly Dependency[], context: ArticleContext): Promise<boolean> {
+  for (const dependency of dependencies) {
+    if ((await readForCheck(context.root, dependency.file, context.limits)).hash !== dependency.hash) return false;
+  }
+  return true;
 }
 
 /** Findings for a translation whose source path does not exist. */

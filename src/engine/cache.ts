@@ -4,6 +4,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParsedDocument } from "../model/document.js";
 import { TOOL_VERSION } from "../version.js";
+import type { Dependency } from "./anchor-index.js";
 import type { ArticleResult } from "./article.js";
 
 /**
@@ -14,8 +15,14 @@ import type { ArticleResult } from "./article.js";
 export interface DocumentCache {
   getDocument(file: string, contentHash: string): Promise<ParsedDocument | undefined>;
   setDocument(file: string, contentHash: string, document: ParsedDocument): Promise<void>;
-  getArticle(key: string): Promise<ArticleResult | undefined>;
-  setArticle(key: string, result: ArticleResult): Promise<void>;
+  getArticle(key: string): Promise<CachedArticle | undefined>;
+  setArticle(key: string, entry: CachedArticle): Promise<void>;
+}
+
+/** An article's result and the other files (linked translations) it was computed from. */
+export interface CachedArticle {
+  result: ArticleResult;
+  dependencies: Dependency[];
 }
 
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "l10n-drift");
@@ -32,10 +39,10 @@ export function openCache(directory: string, salt: string): DocumentCache {
       await writeEntry(entry("documents", digest(salt, file, contentHash)), document);
     },
     async getArticle(key) {
-      return readEntry<ArticleResult>(entry("articles", digest(salt, key)));
+      return readEntry<CachedArticle>(entry("articles", digest(salt, key)));
     },
-    async setArticle(key, result) {
-      await writeEntry(entry("articles", digest(salt, key)), result);
+    async setArticle(key, cached) {
+      await writeEntry(entry("articles", digest(salt, key)), cached);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { ArticleOutline, Report } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkArticle, checkOrphan, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
+import { AnchorIndex } from "./anchor-index.js";
 import { digest, openCache } from "./cache.js";
 import { joinRelative, takeInventory } from "./discover.js";
 import type { TreeLayout } from "./layout.js";
@@ -108,12 +109,14 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): 
     options.onProgress?.(done, total);
   };
   if (workers <= 1) {
+    const cache = setup.cache && openCache(setup.cache.directory, setup.cache.salt);
     const context: ArticleContext = {
       root: setup.root,
       rules: options.rules,
       limits: setup.limits,
       sourceLocale: setup.sourceLocale,
-      ...(setup.cache && { cache: openCache(setup.cache.directory, setup.cache.salt) }),
+      anchors: new AnchorIndex(setup.root, setup.limits, cache),
+      ...(cache && { cache }),
     };
     const results: ArticleResult[] = [];
     for (const task of tasks) {

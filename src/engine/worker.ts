@@ -1,5 +1,6 @@
 import { RULES } from "../rules/index.js";
 import { checkArticle, type ArticleResult, type ArticleTask } from "./article.js";
+import { AnchorIndex } from "./anchor-index.js";
 import { openCache } from "./cache.js";
 import type { ParseLimits } from "../parse/document.js";
 import { activateRules, type RuleSettings } from "./rule-settings.js";
@@ -26,6 +27,7 @@ export default async function checkBatch(job: WorkerJob): Promise<ArticleResult[
   const key = JSON.stringify(job.setup);
   if (prepared?.key !== key) {
     const { setup } = job;
+    const cache = setup.cache && openCache(setup.cache.directory, setup.cache.salt);
     prepared = {
       key,
       context: {
@@ -33,7 +35,8 @@ export default async function checkBatch(job: WorkerJob): Promise<ArticleResult[
         rules: activateRules(RULES, setup.ruleSettings, setup.layoutOptions),
         limits: setup.limits,
         sourceLocale: setup.sourceLocale,
-        ...(setup.cache && { cache: openCache(setup.cache.directory, setup.cache.salt) }),
+        anchors: new AnchorIndex(setup.root, setup.limits, cache),
+        ...(cache && { cache }),
       },
     };
   }

@@ -43,6 +43,11 @@ export interface Pair {
   alignment: Alignment;
   /** Set when the engine knows which source version the translation was made from. */
   baseline?: TranslationBaseline;
+  /**
+   * The ids of the files the translation links into with a fragment (`other.md#x`), by path
+   * relative to the tree root; null for a file that is absent or unreadable.
+   */
+  linkedIds?: Readonly<Record<string, readonly string[] | null>>;
 }
 
 /** One article in one locale where one side is absent. */

@@ -10,6 +10,9 @@ import { splitSections } from "./sections.js";
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 
+/** The mark is stripped before parsing, but some tools show it or choke on it: say so. */
+const BOM_PROBLEM: ProblemAt = { ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } };
+
 export interface ParseLimits {
   /** Files larger than this are reported and skipped, never parsed. */
   maxFileBytes: number;
@@ -43,7 +46,7 @@ export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimi
     frontMatter: frontMatter.data,
     frontMatterKeyLines: frontMatter.keyLines,
     sections: splitSections(tree),
-    problems: [...decoded.problems, ...frontMatter.problems],
+    problems: [...decoded.problems, ...(decoded.hadBom ? [BOM_PROBLEM] : []), ...frontMatter.problems],
     usable: true,
   };
 }

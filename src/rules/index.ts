@@ -1,25 +1,43 @@
 import type { AnyRule } from "../model/rule.js";
+import { brokenAnchor } from "./broken-anchor.js";
+import { codeDrift } from "./code-drift.js";
+import { encoding } from "./encoding.js";
 import { extraSection } from "./extra-section.js";
 import { headingLevel } from "./heading-level.js";
+import { imageDrift } from "./image-drift.js";
+import { linkDrift } from "./link-drift.js";
 import { localeMismatch } from "./locale-mismatch.js";
+import { machineTranslated } from "./machine-translated.js";
+import { metadataDrift } from "./metadata-drift.js";
 import { missingSection } from "./missing-section.js";
 import { missingTranslation } from "./missing-translation.js";
 import { orphanTranslation } from "./orphan-translation.js";
 import { parseError } from "./parse-error.js";
 import { sectionOrder } from "./section-order.js";
 import { staleDate } from "./stale-date.js";
+import { structureDrift } from "./structure-drift.js";
+import { untranslated } from "./untranslated.js";
 
 /** Every rule, sorted by id. A new rule is added here and nowhere else. */
 export const RULES: readonly AnyRule[] = [
+  brokenAnchor,
+  codeDrift,
+  encoding,
   extraSection,
   headingLevel,
+  imageDrift,
+  linkDrift,
   localeMismatch,
+  machineTranslated,
+  metadataDrift,
   missingSection,
   missingTranslation,
   orphanTranslation,
   parseError,
   sectionOrder,
   staleDate,
+  structureDrift,
+  untranslated,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function findRule(id: string): AnyRule | undefined {

@@ -25,17 +25,26 @@ function brief(report: Report): string[] {
 }
 
 describe("the bundled ExpressRoute example, through the built CLI", () => {
-  it("finds the missing Direct section and the stale date in de, sv and nl, and nothing in zh", async () => {
+  it("finds the missing Direct section and the stale date in de, sv and nl, and a link and machine translation in zh", async () => {
     const result = await cli("check", "--format", "json");
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(brief(report)).toEqual([
       `stale-date de locales/de/${ARTICLE}:8`,
+      `link-drift de locales/de/${ARTICLE}:18 expressroute-connectivity-models`,
       `missing-section de locales/de/${ARTICLE}:33 Direct`,
+      `metadata-drift nl locales/nl/${ARTICLE}:12`,
       `stale-date nl locales/nl/${ARTICLE}:15`,
+      `machine-translated nl locales/nl/${ARTICLE}:19`,
+      `link-drift nl locales/nl/${ARTICLE}:23 expressroute-connectivity-models`,
       `missing-section nl locales/nl/${ARTICLE}:38 Direct`,
+      `metadata-drift sv locales/sv/${ARTICLE}:12`,
       `stale-date sv locales/sv/${ARTICLE}:15`,
+      `machine-translated sv locales/sv/${ARTICLE}:19`,
+      `link-drift sv locales/sv/${ARTICLE}:23 expressroute-connectivity-models`,
       `missing-section sv locales/sv/${ARTICLE}:38 Direct`,
+      `machine-translated zh locales/zh/${ARTICLE}:12`,
+      `link-drift zh locales/zh/${ARTICLE}:33 direct-from-expressroute-sites`,
     ]);
     const missing = report.findings.find((finding) => finding.ruleId === "missing-section" && finding.locale === "de");
     expect(missing?.message).toBe(
@@ -44,7 +53,7 @@ describe("the bundled ExpressRoute example, through the built CLI", () => {
     expect(missing?.related).toEqual([{ file: `articles/${ARTICLE}`, line: 27, column: 1, message: "The section in the source." }]);
     const stale = report.findings.find((finding) => finding.ruleId === "stale-date" && finding.locale === "de");
     expect(stale?.message).toBe("`ms.date` is 2018-12-06, older than the source's 2020-10-07: the source changed after this translation.");
-    expect(report.summary.counts).toEqual({ error: 3, warning: 3, info: 0 });
+    expect(report.summary.counts).toEqual({ error: 3, warning: 9, info: 3 });
     expect(report.summary.byLocale.zh?.coveragePercent).toBe(100);
     expect(report.summary.byLocale.de?.coveragePercent).toBe(83.3);
   });
@@ -62,10 +71,10 @@ describe("the bundled ExpressRoute example, through the built CLI", () => {
     ]);
   });
 
-  it("passes for zh alone", async () => {
+  it("passes for zh alone: its one extra link is a warning", async () => {
     const result = await cli("check", "--locale", "zh");
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe("✔ no drift in 1 article × 1 locale\n");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("⚠ 2 findings (0 errors, 1 warning, 1 info) in 1 article × 1 locale");
   });
 
   it("fails for de alone, reporting only de, by folder name or BCP 47 code", async () => {
@@ -74,19 +83,24 @@ describe("the bundled ExpressRoute example, through the built CLI", () => {
       expect(result.code).toBe(1);
       const report = JSON.parse(result.stdout) as Report;
       expect(new Set(report.findings.map((finding) => finding.locale))).toEqual(new Set(["de"]));
-      expect(brief(report)).toEqual([`stale-date de locales/de/${ARTICLE}:8`, `missing-section de locales/de/${ARTICLE}:33 Direct`]);
+      expect(brief(report)).toEqual([
+        `stale-date de locales/de/${ARTICLE}:8`,
+        `link-drift de locales/de/${ARTICLE}:18 expressroute-connectivity-models`,
+        `missing-section de locales/de/${ARTICLE}:33 Direct`,
+      ]);
     }
   });
 
   it("prints clickable places grouped by article and locale", async () => {
     const result = await cli("check", "--locale", "de");
-    expect(result.stdout.split("\n").slice(0, 4)).toEqual([
+    expect(result.stdout.split("\n").slice(0, 5)).toEqual([
       ARTICLE,
       "  de",
       `    locales/de/${ARTICLE}:8:1  warning  \`ms.date\` is 2018-12-06, older than the source's 2020-10-07: the source changed after this translation.  stale-date`,
+      `    locales/de/${ARTICLE}:18:1  warning  \`ExpressRoute-Konnektivitätsmodelle\` (\`#expressroute-connectivity-models\`) has no link to \`#Direct\`; expected one, as in the source.  link-drift`,
       `    locales/de/${ARTICLE}:33:1  error    Section \`Direct from ExpressRoute sites\` (\`#Direct\`) is missing; add it after \`Any-to-Any-Netzwerke (IPVPN)\` (\`#IPVPN\`), as in the source.  missing-section`,
     ]);
-    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("✖ 2 findings (1 error, 1 warning, 0 info) in 1 article × 1 locale");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("✖ 3 findings (1 error, 2 warnings, 0 info) in 1 article × 1 locale");
   });
 
   it("exits 0 with --fail-on never and 2 for an unknown locale, without a stack trace", async () => {

@@ -27,6 +27,13 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("strips a byte order mark and records it as an encoding problem", () => {
+    const document = parseDocument("a.md", new Uint8Array([0xef, 0xbb, 0xbf, ...encode("# A\n")]));
+    expect(document.text).toBe("# A\n");
+    expect(document.sections[0]?.column).toBe(1);
+    expect(document.problems).toEqual([{ ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } }]);
+  });
+
   it("records unreadable input as problems, never throws", () => {
     expect(parseDocument("a.md", new Uint8Array([0x23, 0x20, 0xc3, 0x28])).problems).toEqual([
       { ruleId: "parse-error", message: "the file is not valid UTF-8", line: 1, column: 3 },

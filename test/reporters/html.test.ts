@@ -92,10 +92,10 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     const { page, problems } = await open(await bundledReport(), "bundled");
     const cells = await page.$$eval("#heat tbody td.cell", (tds) => tds.map((td) => [td.getAttribute("data-locale"), td.getAttribute("data-severity"), td.textContent]));
     expect(cells).toEqual([
-      ["de", "error", "1✖ 1⚠"],
-      ["nl", "error", "1✖ 1⚠"],
-      ["sv", "error", "1✖ 1⚠"],
-      ["zh", "none", "✓"],
+      ["de", "error", "1✖ 2⚠"],
+      ["nl", "error", "1✖ 3⚠ 1ℹ"],
+      ["sv", "error", "1✖ 3⚠ 1ℹ"],
+      ["zh", "warning", "1⚠ 1ℹ"],
     ]);
     await page.click("#heat td.article");
     const rows = await page.$$eval(".outline tr", (trs) => trs.map((tr) => [...tr.children].map((cell) => [cell.className, cell.textContent])));
@@ -106,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
       ["gap", "missing"],
     ]);
     expect(direct?.[4]?.[1]).toMatch(/^H2 .*#direct-from-expressroute-sites$/);
-    expect(await page.$$eval(".findings li", (items) => items.length)).toBe(6);
+    expect(await page.$$eval(".findings li", (items) => items.length)).toBe(15);
     await mkdir(path.join(REPO_ROOT, "test-output"), { recursive: true });
     await page.screenshot({ path: path.join(REPO_ROOT, "test-output/html-report.png"), fullPage: true });
     expect(problems).toEqual([]);
@@ -116,6 +116,7 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     const { page } = await open(await bundledReport(), "filters");
     await page.selectOption("#filter-locale", { label: "zh" });
     expect(await page.$$eval("#heat thead th", (ths) => ths.map((th) => th.textContent))).toEqual(["article", "zh"]);
+    await page.selectOption("#filter-rule", { label: "missing-section" });
     await page.check("#filter-drift");
     expect(await page.$$eval("#heat tbody tr", (trs) => trs.length)).toBe(0);
     await page.selectOption("#filter-locale", { label: "all" });

@@ -22,7 +22,7 @@ describe("formatSarif", () => {
     const missing = run.tool.driver.rules?.find((rule) => rule.id === "missing-section");
     expect(missing?.shortDescription?.text).toBe(RULES.find((rule) => rule.id === "missing-section")?.description);
     expect(missing?.help?.text).toBe(missing?.shortDescription?.text);
-    expect(run.results).toHaveLength(6);
+    expect(run.results).toHaveLength(15);
     const result = run.results!.find((candidate) => candidate.ruleId === "missing-section" && candidate.properties?.locale === "de")!;
     expect(result.level).toBe("error");
     expect(run.tool.driver.rules?.[result.ruleIndex!]?.id).toBe("missing-section");

@@ -8,10 +8,10 @@ describe("status.json", () => {
     const status = JSON.parse(formatStatus(await check({ root: REPO_ROOT }))) as StatusFile;
     expect(status.pages).toHaveLength(1);
     expect(status.pages[0]?.translations).toEqual({
-      de: { file: "locales/de/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["missing-section", "stale-date"] },
-      nl: { file: "locales/nl/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["missing-section", "stale-date"] },
-      sv: { file: "locales/sv/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["missing-section", "stale-date"] },
-      zh: { file: "locales/zh/expressroute/expressroute-connectivity-models.md", state: "current", outdatedSince: null, reasons: [] },
+      de: { file: "locales/de/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["link-drift", "missing-section", "stale-date"] },
+      nl: { file: "locales/nl/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["link-drift", "metadata-drift", "missing-section", "stale-date"] },
+      sv: { file: "locales/sv/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: "2020-10-07", reasons: ["link-drift", "metadata-drift", "missing-section", "stale-date"] },
+      zh: { file: "locales/zh/expressroute/expressroute-connectivity-models.md", state: "outdated", outdatedSince: null, reasons: ["link-drift"] },
     });
   });
 });

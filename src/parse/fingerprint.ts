@@ -1,0 +1,220 @@
+import type { Nodes, Parent, RootContent, Text } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import type { ParsedDocument, Section } from "../model/document.js";
+
+/** A place in the original file. */
+export interface At {
+  line: number;
+  column: number;
+}
+
+export interface CodeBlock extends At {
+  /** Whitespace-normalised lines, blank lines dropped. */
+  lines: string[];
+  /** The same without comment lines, which translators may translate. */
+  codeLines: string[];
+}
+
+export interface LinkTarget extends At {
+  /** The target as written. */
+  url: string;
+}
+
+export interface ImageRef extends At {
+  /** The image source as written. */
+  url: string;
+  syntax: "markdown" | "docfx" | "html";
+}
+
+export interface TableShape extends At {
+  rows: number;
+  columns: number;
+}
+
+export interface ListShape extends At {
+  items: number;
+  /** 1 for a flat list, 2 when some item holds a list, and so on. */
+  depth: number;
+}
+
+export type CalloutKind = "NOTE" | "TIP" | "IMPORTANT" | "WARNING" | "CAUTION";
+
+export interface Callout extends At {
+  kind: CalloutKind;
+}
+
+export interface Include extends At {
+  path: string;
+}
+
+/**
+ * What a section carries besides prose: code, link targets, images and the shape of its
+ * blocks. Translators leave all of it alone, so it can be compared across languages.
+ */
+export interface SectionFingerprint {
+  code: CodeBlock[];
+  links: LinkTarget[];
+  images: ImageRef[];
+  tables: TableShape[];
+  lists: ListShape[];
+  callouts: Callout[];
+  includes: Include[];
+  /** Ids that HTML in the section defines (`<a name>`, `id="…"`), for same-page links. */
+  htmlIds: string[];
+  /** The prose a reader reads: no code, URLs, inline code or markup. */
+  prose: string;
+}
+
+const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i;
+/** docfx `[!INCLUDE [title](path)]`: the text before the link opens it. */
+const INCLUDE_OPENING = /\[!include\s*$/i;
+/** docfx `:::image type="content" source="…" alt-text="…":::`, possibly across lines. */
+const DOCFX_IMAGE = /:::image\s[\s\S]*?:::/gi;
+const DOCFX_SOURCE = /\bsource\s*=\s*"([^"]*)"/i;
+const HTML_IMAGE = /<img\s[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const HTML_ID = /<[a-z][^>]*?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** Full-line comments in the languages Docs articles show: shell, PowerShell, C-like, SQL, batch, XML. */
+const COMMENT_LINE = /^(?:#|\/\/|--|\/\*|\*|<!--|rem\s|::|;)/i;
+/** docfx markers and block extensions that are syntax, not prose. */
+const DOCFX_MARKUP = /\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|div|VIDEO)[^\]]*\]|:::[\s\S]*?:::|:::[a-z-]*/gi;
+
+const cache = new WeakMap<Section, SectionFingerprint>();
+
+/** The section's fingerprint, computed once per section and shared by every rule. */
+export function sectionFingerprint(section: Section): SectionFingerprint {
+  let fingerprint = cache.get(section);
+  if (fingerprint === undefined) {
+    fingerprint = computeFingerprint(section.nodes);
+    cache.set(section, fingerprint);
+  }
+  return fingerprint;
+}
+
+function computeFingerprint(nodes: readonly RootContent[]): SectionFingerprint {
+  const fingerprint: SectionFingerprint = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], prose: "" };
+  const prose: string[] = [];
+  for (const block of nodes) {
+    visit(block as Nodes, (node, index, parent) => {
+      const at = place(node);
+      switch (node.type) {
+        case "code":
+          fingerprint.code.push({ ...at, ...codeLines(node.value) });
+          return "skip";
+        case "link":
+          if (isInclude(parent, index)) fingerprint.includes.push({ ...at, path: node.url });
+          else fingerprint.links.push({ ...at, url: node.url });
+          return undefined;
+        case "definition":
+          fingerprint.links.push({ ...at, url: node.url });
+          return "skip";
+        case "image":
+          fingerprint.images.push({ ...at, url: node.url, syntax: "markdown" });
+          return "skip";
+        case "table":
+          fingerprint.tables.push({ ...at, rows: node.children.length, columns: Math.max(0, ...node.children.map((row) => row.children.length)) });
+          return undefined;
+        case "list":
+          if (!isInside(parent, "listItem")) fingerprint.lists.push({ ...at, items: node.children.length, depth: listDepth(node) });
+          return undefined;
+        case "blockquote": {
+          const kind = calloutKind(node);
+          if (kind !== undefined) fingerprint.callouts.push({ ...at, kind });
+          return undefined;
+        }
+        case "html":
+          collectHtml(node.value, at, fingerprint);
+          return "skip";
+        case "text":
+          collectDocfxImages(node, fingerprint);
+          prose.push(node.value);
+          return undefined;
+        case "inlineCode":
+          return "skip";
+        default:
+          return undefined;
+      }
+    });
+  }
+  fingerprint.prose = prose.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
+  return fingerprint;
+}
+
+/** Every id a link `#x` into this document can reach: section ids and HTML ids. */
+export function documentIds(document: ParsedDocument): Set<string> {
+  const ids = new Set<string>();
+  for (const section of document.sections) {
+    for (const id of section.ids) ids.add(id);
+    for (const id of sectionFingerprint(section).htmlIds) ids.add(id);
+  }
+  return ids;
+}
+
+/** The prose of the whole document, section by section. */
+export function documentProse(document: ParsedDocument): string {
+  return document.sections.map((section) => sectionFingerprint(section).prose).join(" ");
+}
+
+function place(node: Nodes): At {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+function codeLines(value: string): { lines: string[]; codeLines: string[] } {
+  const lines = value
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/\s+/g, " "))
+    .filter((line) => line !== "");
+  return { lines, codeLines: lines.filter((line) => !COMMENT_LINE.test(line)) };
+}
+
+function isInclude(parent: Parent | undefined, index: number | undefined): boolean {
+  if (parent === undefined || index === undefined || index === 0) return false;
+  const previous = parent.children[index - 1];
+  return previous?.type === "text" && INCLUDE_OPENING.test(previous.value);
+}
+
+function isInside(parent: Parent | undefined, type: string): boolean {
+  return parent?.type === type;
+}
+
+function listDepth(list: Parent): number {
+  let deepest = 0;
+  visit(list as Nodes, "list", (inner) => {
+    if (inner === list) return;
+    deepest = Math.max(deepest, listDepth(inner));
+    return "skip";
+  });
+  return deepest + 1;
+}
+
+function calloutKind(blockquote: Parent): CalloutKind | undefined {
+  const first = blockquote.children[0];
+  if (first?.type !== "paragraph") return undefined;
+  const match = CALLOUT.exec(toString(first).trimStart());
+  return match ? (match[1]!.toUpperCase() as CalloutKind) : undefined;
+}
+
+function collectHtml(value: string, at: At, fingerprint: SectionFingerprint): void {
+  for (const match of value.matchAll(HTML_IMAGE)) {
+    fingerprint.images.push({ ...offsetPlace(value, match.index, at), url: match[1] ?? match[2] ?? "", syntax: "html" });
+  }
+  for (const match of value.matchAll(HTML_ID)) {
+    const id = (match[1] ?? match[2] ?? "").trim();
+    if (id !== "") fingerprint.htmlIds.push(id);
+  }
+}
+
+function collectDocfxImages(node: Text, fingerprint: SectionFingerprint): void {
+  for (const match of node.value.matchAll(DOCFX_IMAGE)) {
+    const source = DOCFX_SOURCE.exec(match[0])?.[1];
+    if (source !== undefined) fingerprint.images.push({ ...offsetPlace(node.value, match.index, place(node)), url: source, syntax: "docfx" });
+  }
+}
+
+/** The file place of `offset` within a node's value that starts at `start`. */
+function offsetPlace(value: string, offset: number, start: At): At {
+  const before = value.slice(0, offset);
+  const newline = before.lastIndexOf("\n");
+  if (newline === -1) return { line: start.line, column: start.column + offset };
+  return { line: start.line + before.split("\n").length - 1, column: offset - newline };
+}

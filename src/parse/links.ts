@@ -1,0 +1,34 @@
+import path from "node:path";
+
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/** A link into another Markdown file of the tree at a fragment: `other.md#x`. */
+export interface FragmentLink {
+  /** The linked file, relative to the tree root, `/` separators. */
+  file: string;
+  /** The fragment, percent-decoded. */
+  id: string;
+}
+
+/**
+ * Where `url`, written in `fromFile`, points when it is a relative link to another Markdown file
+ * with a fragment; undefined for anything else (same-page `#x`, absolute URLs, site-root paths,
+ * links that leave the tree).
+ */
+export function fragmentLink(url: string, fromFile: string): FragmentLink | undefined {
+  const hash = url.indexOf("#");
+  if (hash <= 0 || SCHEME.test(url) || url.startsWith("/")) return undefined;
+  const target = url.slice(0, hash).split("?")[0]!;
+  if (!target.toLowerCase().endsWith(".md")) return undefined;
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decode(target)));
+  if (file.startsWith("../") || file === fromFile) return undefined;
+  return { file, id: decode(url.slice(hash + 1)) };
+}
+
+export function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,50 @@
+import type { FindingDraft } from "../model/finding.js";
+import type { Pair } from "../model/pair.js";
+import type { Rule } from "../model/rule.js";
+import { documentIds, sectionFingerprint } from "../parse/fingerprint.js";
+import { decode, fragmentLink } from "../parse/links.js";
+
+/**
+ * A link into a heading or anchor that does not exist: `#x` in the same file, or `other.md#x`
+ * in the linked translated file (its ids are gathered by the engine into `pair.linkedIds`).
+ */
+export const brokenAnchor: Rule = {
+  id: "broken-anchor",
+  severity: "warning",
+  description: "A link in a translation goes to a fragment (`#x`, `other.md#x`) that no heading or anchor of the target file defines.",
+  options: {},
+  checkPair(pair: Pair): FindingDraft[] {
+    const { translation } = pair;
+    const ownIds = documentIds(translation);
+    const findings: FindingDraft[] = [];
+    for (const section of translation.sections) {
+      for (const link of sectionFingerprint(section).links) {
+        const broken = brokenTarget(link.url, translation.file, ownIds, pair.linkedIds ?? {});
+        if (broken === undefined) continue;
+        const draft: FindingDraft = {
+          file: translation.file,
+          line: link.line,
+          column: link.column,
+          message: `The link \`${link.url}\` goes to \`#${broken.id}\`, which ${broken.file === translation.file ? "this file" : `\`${broken.file}\``} does not define; expected the id of one of its headings or anchors.`,
+          data: { url: link.url, file: broken.file, id: broken.id },
+        };
+        if (section.anchor !== "") draft.anchor = section.anchor;
+        findings.push(draft);
+      }
+    }
+    return findings;
+  },
+};
+
+function brokenTarget(url: string, file: string, ownIds: ReadonlySet<string>, linkedIds: Readonly<Record<string, readonly string[] | null>>): { file: string; id: string } | undefined {
+  if (url.startsWith("#")) {
+    const id = decode(url.slice(1));
+    return id === "" || ownIds.has(id) ? undefined : { file, id };
+  }
+  const target = fragmentLink(url, file);
+  if (target === undefined || target.id === "") return undefined;
+  const ids = linkedIds[target.file];
+  // An absent or unreadable target file is another rule's finding, not a broken anchor.
+  if (ids === undefined || ids === null || ids.includes(target.id)) return undefined;
+  return target;
+}

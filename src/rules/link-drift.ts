@@ -1,0 +1,71 @@
+import type { FindingDraft } from "../model/finding.js";
+import type { Pair } from "../model/pair.js";
+import type { Rule, RuleContext } from "../model/rule.js";
+import { type LinkTarget, sectionFingerprint } from "../parse/fingerprint.js";
+import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
+import { describeSection } from "./support/sections.js";
+import { articleTarget, targetKey } from "./support/targets.js";
+
+interface LinkDriftOptions extends Record<string, unknown> {
+  /**
+   * URL prefixes the source folder is published under: a link to an article by URL and by
+   * relative path is the same target.
+   */
+  publishedAt: string[];
+}
+
+interface LinkDifference extends Difference {
+  kind: "missing" | "extra";
+  /** The target as the side that has it writes it. */
+  target: string;
+  link: LinkTarget;
+}
+
+/**
+ * Link targets are not translated: the set of targets (URL or path plus fragment) of a section
+ * must equal the source's, once the locale of a localised site is neutralised.
+ */
+export const linkDrift: Rule<LinkDriftOptions> = {
+  id: "link-drift",
+  severity: "warning",
+  description: "A translated section lacks a link target of the source's section, or links somewhere the source does not.",
+  options: { publishedAt: ["https://learn.microsoft.com/azure/", "https://docs.microsoft.com/azure/", "/azure/"] },
+  checkPair(pair: Pair, { options }: RuleContext<LinkDriftOptions>): FindingDraft[] {
+    return compareSections(pair, (view) => linkDifferences(view, options.publishedAt)).map((compared) => {
+      const { view, difference } = compared;
+      const shown = difference.target;
+      const where = describeSection(view.translation);
+      if (difference.kind === "missing") {
+        const related = { file: view.sourceDocument.file, line: difference.link.line, column: difference.link.column, message: "The link in the source." };
+        const place = { line: view.translation.line, column: view.translation.column };
+        return differenceFinding(compared, place, `${where} has no link to \`${shown}\`; expected one, as in the source.`, related, { kind: "missing", target: shown });
+      }
+      return differenceFinding(compared, difference.link, `The link to \`${shown}\` in ${where} is not in the source's section; expected the source's link targets.`, undefined, { kind: "extra", target: shown });
+    });
+  },
+};
+
+function linkDifferences(view: SectionPairView, publishedAt: readonly string[]): LinkDifference[] {
+  const sourceTargets = keyed(sectionFingerprint(view.source).links, view, "source", publishedAt);
+  const translationTargets = keyed(sectionFingerprint(view.translation).links, view, "translation", publishedAt);
+  const differences: LinkDifference[] = [];
+  for (const [target, link] of sourceTargets) {
+    if (!translationTargets.has(target)) differences.push({ key: `missing\0${target}`, kind: "missing", target: link.url, link });
+  }
+  for (const [target, link] of translationTargets) {
+    if (!sourceTargets.has(target)) differences.push({ key: `extra\0${target}`, kind: "extra", target: link.url, link });
+  }
+  return differences;
+}
+
+/** Each target once, with its first link; an article reached by URL or by path is one target. */
+function keyed(links: readonly LinkTarget[], view: SectionPairView, side: "source" | "translation", publishedAt: readonly string[]): Map<string, LinkTarget> {
+  const targets = new Map<string, LinkTarget>();
+  for (const link of links) {
+    const neutral = targetKey(link.url, view, side);
+    const article = articleTarget(neutral, view.article, publishedAt);
+    const key = article === undefined ? neutral : `article:${article}`;
+    if (!targets.has(key)) targets.set(key, link);
+  }
+  return targets;
+}

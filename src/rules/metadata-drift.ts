@@ -1,0 +1,103 @@
+import { isDeepStrictEqual } from "node:util";
+import type { FindingDraft } from "../model/finding.js";
+import type { Pair } from "../model/pair.js";
+import type { ParsedDocument } from "../model/document.js";
+import type { Rule } from "../model/rule.js";
+
+/** The metadata header Azure articles had before front matter: `<properties … />` `<tags … />`. */
+const LEGACY_HEADER = /^\s*<(properties|tags)\s([^>]*?)\/?>/;
+const LEGACY_ATTRIBUTE = /([\w.-]+)\s*=\s*"([^"]*)"/g;
+/** Legacy attribute names that front matter spells otherwise. */
+const LEGACY_NAMES: Readonly<Record<string, string>> = { pageTitle: "title", authors: "author" };
+
+interface Metadata {
+  values: Record<string, unknown>;
+  lines: Record<string, number>;
+}
+
+interface MetadataDriftOptions extends Record<string, unknown> {
+  /** Keys whose value a translation must copy from its source. */
+  equalKeys: string[];
+  /** Keys every translation must have. */
+  requiredKeys: string[];
+  /** Report, as `info`, keys of the translation the source does not have (off by default: old translations keep retired keys such as `manager`). */
+  reportExtraKeys: boolean;
+  /** Keys only translations have (the localization pipeline writes them): never extra. */
+  translationOnlyKeys: string[];
+}
+
+/** Front matter a translation must carry over from its source unchanged. */
+export const metadataDrift: Rule<MetadataDriftOptions> = {
+  id: "metadata-drift",
+  severity: "warning",
+  description: "Front matter that must equal the source's differs or is missing, a required key is missing, or a key the source lacks is kept (info).",
+  options: {
+    equalKeys: ["ms.service", "ms.topic", "services"],
+    requiredKeys: [],
+    reportExtraKeys: false,
+    translationOnlyKeys: ["ms.openlocfilehash", "ms.sourcegitcommit", "ms.translationtype", "ms.contentlocale", "ms.lasthandoff", "ms.locfileid"],
+  },
+  checkPair(pair: Pair, { options }): FindingDraft[] {
+    const { values: source } = metadataOf(pair.source);
+    const { values: translation, lines } = metadataOf(pair.translation);
+    const file = pair.translation.file;
+    const lineOf = (key: string) => lines[key] ?? 1;
+    const findings: FindingDraft[] = [];
+    for (const key of options.equalKeys) {
+      if (!(key in source)) continue;
+      if (!(key in translation)) {
+        findings.push({ file, line: 1, column: 1, message: `\`${key}\` is missing; expected \`${show(source[key])}\`, as in the source.`, data: { key, expected: source[key] } });
+      } else if (!isDeepStrictEqual(normalize(source[key]), normalize(translation[key]))) {
+        findings.push({
+          file,
+          line: lineOf(key),
+          column: 1,
+          message: `\`${key}\` is \`${show(translation[key])}\`; expected \`${show(source[key])}\`, as in the source.`,
+          data: { key, value: translation[key], expected: source[key] },
+        });
+      }
+    }
+    for (const key of options.requiredKeys) {
+      if (key in translation || options.equalKeys.includes(key)) continue;
+      findings.push({ file, line: 1, column: 1, message: `The front matter has no \`${key}\`; expected one.`, data: { key, required: true } });
+    }
+    if (!options.reportExtraKeys) return findings;
+    const sourceKeys = new Set(Object.keys(source).map((key) => key.toLowerCase()));
+    for (const key of Object.keys(translation)) {
+      if (sourceKeys.has(key.toLowerCase()) || options.translationOnlyKeys.includes(key)) continue;
+      findings.push({ severity: "info", file, line: lineOf(key), column: 1, message: `\`${key}\` is not in the source's metadata; expected it removed, as in the source.`, data: { key, extra: true } });
+    }
+    return findings;
+  },
+};
+
+/** Front matter, or else the legacy `<properties>`/`<tags>` header, which carried the same keys. */
+function metadataOf(document: ParsedDocument): Metadata {
+  if (Object.keys(document.frontMatter).length > 0) return { values: document.frontMatter, lines: document.frontMatterKeyLines };
+  const metadata: Metadata = { values: {}, lines: {} };
+  let rest = document.text;
+  let offset = 0;
+  for (let header = LEGACY_HEADER.exec(rest); header !== null; header = LEGACY_HEADER.exec(rest)) {
+    for (const attribute of header[2]!.matchAll(LEGACY_ATTRIBUTE)) {
+      const key = LEGACY_NAMES[attribute[1]!] ?? attribute[1]!;
+      const before = document.text.slice(0, offset + header.index + header[0].indexOf(header[2]!) + attribute.index);
+      metadata.values[key] = attribute[2];
+      metadata.lines[key] = before.split("\n").length;
+    }
+    offset += header[0].length;
+    rest = rest.slice(header[0].length);
+  }
+  return metadata;
+}
+
+/** Values compared as the author means them: trimmed text, lists in any order. */
+function normalize(value: unknown): unknown {
+  if (typeof value === "string") return value.trim();
+  if (Array.isArray(value)) return value.map(normalize).map(String).sort();
+  return value;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.replace(/`/g, "'").replace(/\s+/g, " ");
+}

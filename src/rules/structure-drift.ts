@@ -1,0 +1,144 @@
+import type { FindingDraft } from "../model/finding.js";
+import type { Pair } from "../model/pair.js";
+import type { Rule } from "../model/rule.js";
+import { type At, type CalloutKind, sectionFingerprint, type SectionFingerprint } from "../parse/fingerprint.js";
+import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
+import { describeSection } from "./support/sections.js";
+import { neutralTarget } from "./support/targets.js";
+
+interface StructureDifference extends Difference {
+  /** What differs, completing "… in <section>". */
+  what: string;
+  /** What the source has, completing "expected …". */
+  expected: string;
+  /** Where in the translation, when there is a place; else the section heading. */
+  at?: At;
+  sourceAt?: At;
+  data: Record<string, unknown>;
+}
+
+const CALLOUT_KINDS: readonly CalloutKind[] = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"];
+
+/**
+ * Translation keeps the shape of a section: its tables (rows, columns), lists (items, nesting),
+ * callouts (`> [!NOTE]` and kin) and includes (`[!INCLUDE [..](path)]`).
+ */
+export const structureDrift: Rule = {
+  id: "structure-drift",
+  severity: "warning",
+  description: "A translated section has other tables, lists, callouts or includes than the source's: counts, rows, columns, items or nesting differ.",
+  options: {},
+  checkPair(pair: Pair): FindingDraft[] {
+    return compareSections(pair, structureDifferences).map((compared) => {
+      const { view, difference } = compared;
+      const place = difference.at ?? { line: view.translation.line, column: view.translation.column };
+      const related = difference.sourceAt && { file: view.sourceDocument.file, line: difference.sourceAt.line, column: difference.sourceAt.column, message: "The same in the source." };
+      return differenceFinding(compared, place, `${difference.what} in ${describeSection(view.translation)}; expected ${difference.expected}.`, related, difference.data);
+    });
+  },
+};
+
+function structureDifferences({ source, translation }: SectionPairView): StructureDifference[] {
+  const [from, to] = [sectionFingerprint(source), sectionFingerprint(translation)];
+  return [...tableDifferences(from, to), ...listDifferences(from, to), ...calloutDifferences(from, to), ...includeDifferences(from, to)];
+}
+
+function tableDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+  if (from.tables.length !== to.tables.length) return [countDifference("table", from.tables, to.tables)];
+  const differences: StructureDifference[] = [];
+  from.tables.forEach((expected, index) => {
+    const actual = to.tables[index]!;
+    if (expected.rows === actual.rows && expected.columns === actual.columns) return;
+    differences.push({
+      key: `table\0${index}\0${expected.rows}x${expected.columns}\0${actual.rows}x${actual.columns}`,
+      what: `Table ${index + 1} has ${shape(actual.rows, actual.columns)}`,
+      expected: `${shape(expected.rows, expected.columns)}, as in the source`,
+      at: actual,
+      sourceAt: expected,
+      data: { kind: "table", index, rows: actual.rows, columns: actual.columns, expectedRows: expected.rows, expectedColumns: expected.columns },
+    });
+  });
+  return differences;
+}
+
+function listDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+  if (from.lists.length !== to.lists.length) return [countDifference("list", from.lists, to.lists)];
+  const differences: StructureDifference[] = [];
+  from.lists.forEach((expected, index) => {
+    const actual = to.lists[index]!;
+    if (expected.items === actual.items && expected.depth === actual.depth) return;
+    differences.push({
+      key: `list\0${index}\0${expected.items}/${expected.depth}\0${actual.items}/${actual.depth}`,
+      what: `List ${index + 1} has ${listShape(actual.items, actual.depth)}`,
+      expected: `${listShape(expected.items, expected.depth)}, as in the source`,
+      at: actual,
+      sourceAt: expected,
+      data: { kind: "list", index, items: actual.items, depth: actual.depth, expectedItems: expected.items, expectedDepth: expected.depth },
+    });
+  });
+  return differences;
+}
+
+function calloutDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+  const differences: StructureDifference[] = [];
+  for (const kind of CALLOUT_KINDS) {
+    const expected = from.callouts.filter((callout) => callout.kind === kind);
+    const actual = to.callouts.filter((callout) => callout.kind === kind);
+    if (expected.length === actual.length) continue;
+    const firstExtra = actual[expected.length];
+    const firstMissing = expected[actual.length];
+    differences.push({
+      key: `callout\0${kind}\0${expected.length}\0${actual.length}`,
+      what: count(actual.length, `\`[!${kind}]\` callout`),
+      expected: `${expected.length}, as in the source`,
+      ...(firstExtra && { at: firstExtra }),
+      ...(firstMissing && { sourceAt: firstMissing }),
+      data: { kind: "callout", callout: kind, count: actual.length, expected: expected.length },
+    });
+  }
+  return differences;
+}
+
+function includeDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+  const path = (include: { path: string }) => neutralTarget(include.path);
+  const missing = unmatched(from.includes, to.includes, path).map((include): StructureDifference => ({
+    key: `include-missing\0${path(include)}`,
+    what: `The include \`${include.path}\` is missing`,
+    expected: "it, as in the source",
+    sourceAt: include,
+    data: { kind: "include", include: include.path, missing: true },
+  }));
+  const extra = unmatched(to.includes, from.includes, path).map((include): StructureDifference => ({
+    key: `include-extra\0${path(include)}`,
+    what: `The include \`${include.path}\` is extra`,
+    expected: "the source's includes only",
+    at: include,
+    data: { kind: "include", include: include.path, missing: false },
+  }));
+  return [...missing, ...extra];
+}
+
+function countDifference(kind: "table" | "list", expected: readonly At[], actual: readonly At[]): StructureDifference {
+  const extra = actual[expected.length];
+  const missing = expected[actual.length];
+  return {
+    key: `${kind}-count\0${expected.length}\0${actual.length}`,
+    what: `There ${actual.length === 1 ? "is" : "are"} ${count(actual.length, kind)}`,
+    expected: `${count(expected.length, kind)}, as in the source`,
+    ...(extra && { at: extra }),
+    ...(missing && { sourceAt: missing }),
+    data: { kind, count: actual.length, expected: expected.length },
+  };
+}
+
+function shape(rows: number, columns: number): string {
+  return `${count(rows, "row")} and ${count(columns, "column")}`;
+}
+
+function listShape(items: number, depth: number): string {
+  return `${count(items, "item")}${depth > 1 ? ` nested ${depth} deep` : ""}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

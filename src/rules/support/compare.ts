@@ -1,0 +1,132 @@
+import { alignSections } from "../../align/align.js";
+import type { ParsedDocument, Section } from "../../model/document.js";
+import type { FindingDraft, RelatedPlace } from "../../model/finding.js";
+import type { Alignment, Pair } from "../../model/pair.js";
+
+/**
+ * Whether a difference was already there in the source version the translation was made from
+ * (a translator's error) or appeared in the source after it (upstream drift not yet caught up).
+ */
+export type Since = "baseline" | "upstream";
+
+/** An aligned source section and translation section, with what resolving links needs. */
+export interface SectionPairView {
+  /** The article's path relative to the source directory. */
+  article: string;
+  source: Section;
+  translation: Section;
+  sourceDocument: ParsedDocument;
+  translationDocument: ParsedDocument;
+  /** The translation section a section of `sourceDocument` is aligned with. */
+  translated(sourceIndex: number): Section | undefined;
+}
+
+/** One difference a rule found; equal keys mean the same difference. */
+export interface Difference {
+  key: string;
+}
+
+export interface Compared<D extends Difference> {
+  view: SectionPairView;
+  difference: D;
+  /** Set when the pair has a baseline source to compare with. */
+  since?: Since;
+}
+
+const baselineAlignments = new WeakMap<ParsedDocument, WeakMap<ParsedDocument, Alignment>>();
+
+/**
+ * Runs `differ` on every aligned pair of sections. Where the translation's baseline source is
+ * known, the same comparison is made against the baseline's section for the same translation
+ * section: a difference found there too is dated `baseline`, any other `upstream`.
+ */
+export function compareSections<D extends Difference>(pair: Pair, differ: (view: SectionPairView) => D[]): Compared<D>[] {
+  const current = viewsOf(pair.article, pair.source, pair.translation, pair.alignment);
+  const baseline = pair.baseline?.source;
+  const baselineViews = baseline?.usable ? viewsOf(pair.article, baseline, pair.translation, baselineAlignment(baseline, pair.translation)) : undefined;
+  const results: Compared<D>[] = [];
+  for (const view of current.values()) {
+    const differences = differ(view);
+    if (differences.length === 0) continue;
+    let atBaseline: Set<string> | undefined;
+    if (baselineViews !== undefined) {
+      const then = baselineViews.get(view.translation.index);
+      atBaseline = new Set(then === undefined ? [] : differ(then).map((difference) => difference.key));
+    }
+    for (const difference of differences) {
+      results.push(atBaseline === undefined ? { view, difference } : { view, difference, since: atBaseline.has(difference.key) ? "baseline" : "upstream" });
+    }
+  }
+  return results;
+}
+
+/** The views of every aligned pair of sections, by translation section index. */
+function viewsOf(article: string, source: ParsedDocument, translation: ParsedDocument, alignment: Alignment): Map<number, SectionPairView> {
+  const bySource = new Map<number, Section>();
+  for (const row of alignment.rows) {
+    if (row.source !== undefined && row.translation !== undefined) bySource.set(row.source, translation.sections[row.translation]!);
+  }
+  const views = new Map<number, SectionPairView>();
+  for (const row of alignment.rows) {
+    if (row.source === undefined || row.translation === undefined) continue;
+    views.set(row.translation, {
+      article,
+      source: source.sections[row.source]!,
+      translation: translation.sections[row.translation]!,
+      sourceDocument: source,
+      translationDocument: translation,
+      translated: (sourceIndex) => bySource.get(sourceIndex),
+    });
+  }
+  return views;
+}
+
+function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument): Alignment {
+  let byTranslation = baselineAlignments.get(baseline);
+  if (byTranslation === undefined) baselineAlignments.set(baseline, (byTranslation = new WeakMap()));
+  let alignment = byTranslation.get(translation);
+  if (alignment === undefined) byTranslation.set(translation, (alignment = alignSections(baseline.sections, translation.sections)));
+  return alignment;
+}
+
+/** The clause a message ends with, saying when the difference arose. */
+export function sinceClause(since: Since | undefined): string {
+  if (since === "baseline") return " It was already so in the source version this was translated from.";
+  if (since === "upstream") return " The source changed after this was translated.";
+  return "";
+}
+
+/** A finding about a difference, in the translation, pointing at the source place. */
+export function differenceFinding(
+  compared: Compared<Difference>,
+  place: { line: number; column: number },
+  message: string,
+  related: RelatedPlace | undefined,
+  data: Record<string, unknown>,
+): FindingDraft {
+  const { view, since } = compared;
+  const draft: FindingDraft = {
+    file: view.translationDocument.file,
+    line: place.line,
+    column: place.column,
+    anchor: view.translation.anchor !== "" ? view.translation.anchor : view.source.anchor,
+    message: `${message}${sinceClause(since)}`,
+    data: since === undefined ? data : { ...data, since },
+  };
+  if (draft.anchor === "") delete draft.anchor;
+  if (related !== undefined) draft.related = [related];
+  return draft;
+}
+
+/** Multiset difference: the items of `left` with no equal (by key) item left in `right`. */
+export function unmatched<T>(left: readonly T[], right: readonly T[], key: (item: T) => string): T[] {
+  const counts = new Map<string, number>();
+  for (const item of right) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  const rest: T[] = [];
+  for (const item of left) {
+    const count = counts.get(key(item)) ?? 0;
+    if (count > 0) counts.set(key(item), count - 1);
+    else rest.push(item);
+  }
+  return rest;
+}

@@ -1,0 +1,80 @@
+import path from "node:path";
+import type { Section } from "../../model/document.js";
+import type { SectionPairView } from "./compare.js";
+
+/** `en-us`, `de-de`, `zh-cn`, `zh-hans`, `sr-latn-rs`: a path segment that names a locale. */
+const LOCALE_SEGMENT = /^[a-z]{2}(?:-[a-z]{2,4}){1,2}$/i;
+/** Query parameters that name the reader's language. */
+const LOCALE_PARAMETERS = ["lang", "language", "locale", "ui-locales", "ui_locales"];
+const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+
+/**
+ * A link target in a form both languages share: the locale of a localised site removed
+ * (`/en-us/azure/x` and `/de-de/azure/x` are `/azure/x`, as the site serves them; `?lang=` is
+ * dropped), scheme and host lowercased, a leading `./` dropped. Other query parameters
+ * (`view=…`) are content and stay.
+ */
+export function neutralTarget(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed);
+  if (!SCHEME.test(trimmed)) return trimmed.replace(/^\.\//, "");
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return trimmed;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return trimmed;
+  for (const parameter of LOCALE_PARAMETERS) parsed.searchParams.delete(parameter);
+  const query = parsed.searchParams.toString();
+  return `${parsed.protocol}//${parsed.host.toLowerCase()}${withoutLocaleSegment(parsed.pathname)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+}
+
+/** `/de-de/azure/x` → `/azure/x`: only a first path segment is a site's locale. */
+function withoutLocaleSegment(pathname: string): string {
+  const segments = pathname.split("/");
+  if (segments[1] !== undefined && LOCALE_SEGMENT.test(segments[1].split(/[?#]/)[0]!)) segments.splice(1, 1);
+  return segments.join("/");
+}
+
+/**
+ * The article a target reaches, when it is one of this tree's articles: a relative `.md` path,
+ * or a URL under one of `publishedAt`, the URLs the articles are published under (the
+ * `articles/` folder of Azure's docs is `https://learn.microsoft.com/azure/`). Undefined for
+ * anything else. `expressroute-bfd.md` in `expressroute/x.md` and
+ * `https://docs.microsoft.com/azure/expressroute/expressroute-bfd` are both
+ * `expressroute/expressroute-bfd`.
+ */
+export function articleTarget(neutral: string, article: string, publishedAt: readonly string[]): string | undefined {
+  const hash = neutral.indexOf("#");
+  const [target, fragment] = hash === -1 ? [neutral, ""] : [neutral.slice(0, hash), neutral.slice(hash)];
+  for (const prefix of publishedAt) {
+    const base = neutralTarget(prefix);
+    if (target.startsWith(base)) return `${target.slice(base.length).replace(/\/$/, "")}${fragment}`;
+  }
+  if (SCHEME.test(target) || target.startsWith("/") || !target.toLowerCase().endsWith(".md")) return undefined;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(article), safeDecode(target)));
+  return `${resolved.slice(0, -3)}${fragment}`;
+}
+
+/**
+ * The key of a link target for comparison across languages. A same-page fragment is resolved to
+ * the translation section it reaches, so `#next-steps` in English and `#nächste-schritte` in
+ * German are the same target when those sections are aligned.
+ */
+export function targetKey(url: string, view: SectionPairView, side: "source" | "translation"): string {
+  if (!url.startsWith("#")) return neutralTarget(url);
+  const id = safeDecode(url.slice(1));
+  const document = side === "source" ? view.sourceDocument : view.translationDocument;
+  const section = document.sections.find((candidate) => candidate.ids.includes(id));
+  const reached: Section | undefined = section && (side === "source" ? view.translated(section.index) : section);
+  return reached === undefined ? url : `#§${reached.index}`;
+}
+
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

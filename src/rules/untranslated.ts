@@ -1,0 +1,67 @@
+import type { FindingDraft } from "../model/finding.js";
+import type { FileContext, Rule } from "../model/rule.js";
+import { sectionFingerprint } from "../parse/fingerprint.js";
+import { francLanguage, guessLanguage, languageText } from "./support/language.js";
+import { describeSection } from "./support/sections.js";
+
+interface UntranslatedOptions extends Record<string, unknown> {
+  /** Fewest letters of prose for judging a whole document. */
+  minDocumentLetters: number;
+  /** Fewest letters of prose for judging one section; shorter sections are not judged. */
+  minSectionLetters: number;
+  /**
+   * How clearly a section must read as the source language to be reported: franc's margin
+   * between the two languages times the text's length (see `LanguageGuess.evidence`). Short
+   * technical text, tables of product names above all, reads close to both languages.
+   */
+  minSectionEvidence: number;
+}
+
+/**
+ * Text left in the source language. The prose (no code, URLs, inline code or product names) is
+ * identified with franc, restricted to the two languages it can be in: the whole document, and
+ * each section long enough to judge.
+ */
+export const untranslated: Rule<UntranslatedOptions> = {
+  id: "untranslated",
+  severity: "error",
+  description: "A translation, or one of its sections (a warning), is written in the source language.",
+  options: { minDocumentLetters: 200, minSectionLetters: 100, minSectionEvidence: 10 },
+  checkFile({ document, isSource, locale, localeCode, sourceLocale, options }: FileContext<UntranslatedOptions>): FindingDraft[] {
+    if (isSource) return [];
+    const targetLocale = localeCode ?? locale;
+    const source = francLanguage(sourceLocale);
+    const target = francLanguage(targetLocale);
+    if (source === undefined || target === undefined || source === target) return [];
+    const sections = document.sections.map((section) => ({ section, text: languageText(sectionFingerprint(section).prose) }));
+    const whole = guessLanguage(sections.map((entry) => entry.text).join(" "), source, target, options.minDocumentLetters);
+    const firstHeading = document.sections.find((section) => section.level > 0);
+    if (whole?.language === source) {
+      return [
+        {
+          file: document.file,
+          line: firstHeading?.line ?? 1,
+          column: 1,
+          message: `The text of this translation is in the source language (\`${sourceLocale}\`), not \`${targetLocale}\`; expected a translation.`,
+          data: { language: source, expected: target },
+        },
+      ];
+    }
+    const findings: FindingDraft[] = [];
+    for (const { section, text } of sections) {
+      const guess = guessLanguage(text, source, target, options.minSectionLetters);
+      if (guess?.language !== source || guess.evidence < options.minSectionEvidence) continue;
+      const draft: FindingDraft = {
+        severity: "warning",
+        file: document.file,
+        line: section.line,
+        column: section.column,
+        message: `Section ${describeSection(section)} is in the source language (\`${sourceLocale}\`), not \`${targetLocale}\`; expected it translated like the rest of the article.`,
+        data: { language: source, expected: target, title: section.title },
+      };
+      if (section.anchor !== "") draft.anchor = section.anchor;
+      findings.push(draft);
+    }
+    return findings;
+  },
+};
