@@ -1,5 +1,6 @@
 import { discoverDefaultLayout } from "./engine/layout.js";
 import { resolveLocales } from "./engine/locales.js";
+import type { FileSystem } from "./io/file-system.js";
 import { activateRules, type RuleSettings } from "./engine/rule-settings.js";
 import { runCheck } from "./engine/run.js";
 import type { Report } from "./model/report.js";
@@ -15,8 +16,10 @@ export interface CheckOptions {
   articles?: readonly string[];
   /** Per-rule level, or `[level, options]`. */
   rules?: RuleSettings;
-  /** Files larger than this are reported and skipped; default 4 MiB. */
+  /** Files larger than this are reported and skipped, never read; default 4 MiB. */
   maxFileBytes?: number;
+  /** Where documents are listed and read; default `node:fs`. A seam for tests and virtual trees. */
+  fileSystem?: FileSystem;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -31,10 +34,12 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
     ...(options.articles && { articles: options.articles }),
     rules,
     limits: { ...DEFAULT_PARSE_LIMITS, ...(options.maxFileBytes !== undefined && { maxFileBytes: options.maxFileBytes }) },
+    ...(options.fileSystem && { fileSystem: options.fileSystem }),
   });
 }
 
 export { DriftError, type DriftErrorCode } from "./errors.js";
+export type { FileSystem } from "./io/file-system.js";
 export type { Finding, FindingDraft, RelatedPlace, Severity } from "./model/finding.js";
 export type { ParsedDocument, Section } from "./model/document.js";
 export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, TranslationBaseline, UnpairedFile } from "./model/pair.js";

@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
 import { alignSections } from "../align/align.js";
 import { DriftError } from "../errors.js";
+import type { FileSystem } from "../io/file-system.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
@@ -21,6 +22,8 @@ export interface EngineOptions {
   articles?: readonly string[];
   rules: readonly ActiveRule[];
   limits: ParseLimits;
+  /** Where files are listed and read; `node:fs` when absent. */
+  fileSystem?: FileSystem;
 }
 
 interface ArticleResult {
@@ -31,7 +34,7 @@ interface ArticleResult {
 /** Checks every article of the tree against every selected locale and builds the report. */
 export async function runCheck(options: EngineOptions): Promise<Report> {
   const { layout } = options;
-  const inventory = await takeInventory(layout);
+  const inventory = await takeInventory(layout, options.fileSystem);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
   const inScope = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
   const articles = inventory.articles.filter((article) => inScope(article));
@@ -66,12 +69,12 @@ async function checkArticle(
   translations: ReadonlyMap<string, ReadonlySet<string>>,
   options: EngineOptions,
 ): Promise<ArticleResult> {
-  const { layout, rules, limits } = options;
+  const { layout, rules, limits, fileSystem } = options;
   const sourceFile = joinRelative(layout.sourceDir, article);
   const present = locales.filter((locale) => translations.get(locale.name)?.has(article));
   const [source, ...translated] = await Promise.all([
-    loadDocument(layout.root, sourceFile, limits),
-    ...present.map((locale) => loadDocument(layout.root, joinRelative(locale.dir, article), limits)),
+    loadDocument(layout.root, sourceFile, limits, fileSystem),
+    ...present.map((locale) => loadDocument(layout.root, joinRelative(locale.dir, article), limits, fileSystem)),
   ]);
   const findings = fileFindings(source!, article, layout.sourceLocale, undefined, true, options);
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };

@@ -6,16 +6,17 @@ import { unified } from "unified";
 import type { ParsedDocument, ProblemAt } from "../model/document.js";
 import { decodeDocument } from "./decode.js";
 import { readFrontMatter } from "./front-matter.js";
+import { DEFAULT_NESTING_LIMITS, findExcessiveNesting, type NestingLimits } from "./nesting.js";
 import { splitSections } from "./sections.js";
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 
-export interface ParseLimits {
+export interface ParseLimits extends Partial<NestingLimits> {
   /** Files larger than this are reported and skipped, never parsed. */
   maxFileBytes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 4 * 1024 * 1024 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 4 * 1024 * 1024, ...DEFAULT_NESTING_LIMITS };
 
 /** Parses Markdown text (front matter included) into a tree whose positions are file positions. */
 export function parseMarkdown(body: string): Root {
@@ -27,43 +28,57 @@ export function parseMarkdown(body: string): Root {
  * on the document, and `usable` says whether sections could be read at all.
  */
 export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument {
-  const contentHash = createHash("sha256").update(bytes).digest("hex");
-  const base: ParsedDocument = {
-    file,
-    frontMatterLines: 0,
-    frontMatter: {},
-    frontMatterKeyLines: {},
-    sections: [],
-    problems: [],
-    usable: false,
-    contentHash,
-    text: "",
-  };
-  if (bytes.length > limits.maxFileBytes) {
-    return withProblems(base, [
-      {
-        ruleId: "parse-error",
-        message: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was skipped`,
-        data: { bytes: bytes.length, maxFileBytes: limits.maxFileBytes },
-      },
-    ]);
-  }
+  if (bytes.length > limits.maxFileBytes) return unusableDocument(file, [tooLargeProblem(bytes.length, limits.maxFileBytes)], bytes);
+  const base = unusableDocument(file, [], bytes);
   const decoded = decodeDocument(bytes);
   if (decoded.text === undefined) return withProblems(base, decoded.problems);
 
   const text = decoded.text;
   const frontMatter = readFrontMatter(text);
-  const tree = parseMarkdown(frontMatter.body);
-  return {
+  const read: ParsedDocument = {
     ...base,
     text,
     frontMatterLines: frontMatter.lineCount,
     frontMatter: frontMatter.data,
     frontMatterKeyLines: frontMatter.keyLines,
-    sections: splitSections(tree),
     problems: [...decoded.problems, ...frontMatter.problems],
-    usable: true,
   };
+  const nesting = findExcessiveNesting(frontMatter.body, { ...DEFAULT_NESTING_LIMITS, ...definedLimits(limits) });
+  if (nesting) return withProblems(read, [{ ruleId: "parse-error", message: nesting.message, line: nesting.line, column: 1 }]);
+  try {
+    return { ...read, sections: splitSections(parseMarkdown(frontMatter.body)), usable: true };
+  } catch (error) {
+    // The pre-scan errs high, but a shape it does not know could still recurse too deep.
+    if (!(error instanceof RangeError)) throw error;
+    return withProblems(read, [{ ruleId: "parse-error", message: "the Markdown is nested too deeply to parse; the file was not parsed" }]);
+  }
+}
+
+/** A document with no sections, for a file that could not be read or parsed. */
+export function unusableDocument(file: string, problems: ProblemAt[], bytes: Uint8Array = new Uint8Array(0)): ParsedDocument {
+  return {
+    file,
+    frontMatterLines: 0,
+    frontMatter: {},
+    frontMatterKeyLines: {},
+    sections: [],
+    problems,
+    usable: false,
+    contentHash: createHash("sha256").update(bytes).digest("hex"),
+    text: "",
+  };
+}
+
+export function tooLargeProblem(bytes: number, maxFileBytes: number): ProblemAt {
+  return {
+    ruleId: "parse-error",
+    message: `the file is ${formatBytes(bytes)}, over the ${formatBytes(maxFileBytes)} limit; it was skipped`,
+    data: { bytes, maxFileBytes },
+  };
+}
+
+function definedLimits(limits: Partial<NestingLimits>): Partial<NestingLimits> {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
 }
 
 function withProblems(document: ParsedDocument, problems: ProblemAt[]): ParsedDocument {

@@ -48,7 +48,7 @@ export function readFrontMatter(text: string): FrontMatter {
   const language = (firstLineEnd === -1 ? text.slice(3) : text.slice(3, firstLineEnd)).trim().toLowerCase();
   if (language.startsWith("-")) return empty; // a thematic break such as `----`, not front matter
   if (!DATA_LANGUAGES.has(language)) {
-    return withProblem(empty, 1, `front matter in \`${language}\` is executable code and is never run; use YAML`);
+    return withProblem(blankOut(text, codeBlockLines(text)), 1, `front matter in \`${language}\` is executable code and is never run; use YAML`);
   }
 
   let parsed: matter.GrayMatterFile<string>;
@@ -78,6 +78,26 @@ export function readFrontMatter(text: string): FrontMatter {
   }
   result.data = data as Record<string, unknown>;
   return result;
+}
+
+/**
+ * Lines of a front matter block that is not read (code): up to its closing `---`, or only the
+ * opening line when it is never closed. They are blanked so that the code is not read as Markdown.
+ */
+function codeBlockLines(text: string): number {
+  const lines = text.split("\n");
+  const closing = lines.findIndex((line, index) => index > 0 && line.trimEnd() === "---");
+  return closing === -1 ? 1 : closing + 1;
+}
+
+function blankOut(text: string, lineCount: number): FrontMatter {
+  let end = 0;
+  for (let line = 0; line < lineCount; line++) {
+    const newline = text.indexOf("\n", end);
+    if (newline === -1) return { data: {}, lineCount, keyLines: {}, body: "\n".repeat(lineCount), problems: [] };
+    end = newline + 1;
+  }
+  return { data: {}, lineCount, keyLines: {}, body: "\n".repeat(lineCount) + text.slice(end), problems: [] };
 }
 
 function withProblem(frontMatter: FrontMatter, line: number, message: string): FrontMatter {
