@@ -1,4 +1,6 @@
 import type { AnyRule } from "../model/rule.js";
+import { duplicateAnchor } from "./duplicate-anchor.js";
+import { emptyDocument } from "./empty-document.js";
 import { extraSection } from "./extra-section.js";
 import { headingLevel } from "./heading-level.js";
 import { localeMismatch } from "./locale-mismatch.js";
@@ -11,6 +13,8 @@ import { staleDate } from "./stale-date.js";
 
 /** Every rule, sorted by id. A new rule is added here and nowhere else. */
 export const RULES: readonly AnyRule[] = [
+  duplicateAnchor,
+  emptyDocument,
   extraSection,
   headingLevel,
   localeMismatch,
