@@ -54,8 +54,11 @@ export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimi
   }
 }
 
-/** A document with no sections, for a file that could not be read or parsed. */
-export function unusableDocument(file: string, problems: ProblemAt[], bytes: Uint8Array = new Uint8Array(0)): ParsedDocument {
+/**
+ * A document with no sections, for a file that could not be read or parsed. Without `bytes` (the
+ * file was not read) the content hash is empty, so that no cache takes it for an empty file.
+ */
+export function unusableDocument(file: string, problems: ProblemAt[], bytes?: Uint8Array): ParsedDocument {
   return {
     file,
     frontMatterLines: 0,
@@ -64,7 +67,7 @@ export function unusableDocument(file: string, problems: ProblemAt[], bytes: Uin
     sections: [],
     problems,
     usable: false,
-    contentHash: createHash("sha256").update(bytes).digest("hex"),
+    contentHash: bytes === undefined ? "" : createHash("sha256").update(bytes).digest("hex"),
     text: "",
   };
 }

@@ -31,10 +31,11 @@ const COLUMNS_PER_LEVEL = 4;
 export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAULT_NESTING_LIMITS): ExcessiveNesting | undefined {
   let inlineDepth = 0;
   let markers = 0;
+  let fence: string | undefined; // the opening ``` or ~~~ run while inside a fenced code block
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     const end = lineEnd(text, start);
-    const blockDepth = blockDepthOf(text, start, end);
+    const { depth: blockDepth, contentStart } = blockDepthOf(text, start, end);
     if (blockDepth > limits.maxBlockDepth) {
       return { line, message: `block quotes or lists are nested ${blockDepth} deep, over the limit of ${limits.maxBlockDepth}; the file was not parsed` };
     }
@@ -42,7 +43,12 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
       inlineDepth = 0;
       markers = 0;
     }
-    for (let index = start; index < end; index++) {
+    // Code is not parsed for emphasis or links, and samples are often dense with `*` and `[`.
+    const run = fenceRun(text, contentStart, end);
+    if (fence === undefined && run !== undefined) fence = run;
+    else if (fence !== undefined && run !== undefined && run[0] === fence[0] && run.length >= fence.length) fence = undefined;
+    const inlineStart = fence === undefined && run === undefined ? start : end;
+    for (let index = inlineStart; index < end; index++) {
       const char = text[index]!;
       if (char === "\\") {
         index++;
@@ -57,7 +63,8 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
       } else if (char === "*" || char === "_" || char === "~") {
         let runEnd = index;
         while (runEnd + 1 < end && text[runEnd + 1] === char) runEnd++;
-        const length = runEnd - index + 1;
+        // `**` opens one node (strong), `***` two: a run opens at most half its length, rounded up.
+        const length = Math.ceil((runEnd - index + 1) / 2);
         const before = index === start ? " " : text[index - 1]!;
         const after = runEnd + 1 === end ? " " : text[runEnd + 1]!;
         if (!isWordChar(after) && isWordChar(before)) inlineDepth = Math.max(0, inlineDepth - length);
@@ -79,8 +86,11 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
   return undefined;
 }
 
-/** Container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of the line, plus its indentation. */
-function blockDepthOf(text: string, start: number, end: number): number {
+/**
+ * Container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of the line, plus its
+ * indentation; and where the line's content starts after them.
+ */
+function blockDepthOf(text: string, start: number, end: number): { depth: number; contentStart: number } {
   let columns = 0;
   let index = start;
   for (; index < end && (text[index] === " " || text[index] === "\t"); index++) columns += text[index] === "\t" ? 4 : 1;
@@ -103,7 +113,16 @@ function blockDepthOf(text: string, start: number, end: number): number {
     }
     for (index = next; index < end && (text[index] === " " || text[index] === "\t"); index++);
   }
-  return markers + Math.floor(columns / COLUMNS_PER_LEVEL);
+  return { depth: markers + Math.floor(columns / COLUMNS_PER_LEVEL), contentStart: index };
+}
+
+/** The ``` or ~~~ run (three or more) that starts the content, if any. */
+function fenceRun(text: string, contentStart: number, end: number): string | undefined {
+  const char = text[contentStart];
+  if (char !== "`" && char !== "~") return undefined;
+  let runEnd = contentStart;
+  while (runEnd < end && text[runEnd] === char) runEnd++;
+  return runEnd - contentStart >= 3 ? text.slice(contentStart, runEnd) : undefined;
 }
 
 function lineEnd(text: string, start: number): number {
