@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { PhrasingContent, Root } from "mdast";
 import { findExcessiveNesting } from "../../src/parse/nesting.js";
+import { splitSections } from "../../src/parse/sections.js";
 
 const limits = { maxBlockDepth: 3, maxInlineDepth: 3, maxInlineMarkers: 10 };
 
@@ -22,5 +24,14 @@ describe("findExcessiveNesting", () => {
   it("skips fenced code, which is not parsed for emphasis or links", () => {
     expect(findExcessiveNesting("```js\nconst a = [[[[[1]]]]] * b * c * d * e * f;\n```\n", limits)).toBeUndefined();
     expect(findExcessiveNesting("~~~~\n```\n[[[[\n~~~~\n[[[[\n", limits)?.line).toBe(5);
+  });
+});
+
+describe("splitSections", () => {
+  it("reads a heading nested 100,000 deep without recursion", () => {
+    let inner: PhrasingContent = { type: "text", value: "Deep" };
+    for (let level = 0; level < 100_000; level++) inner = { type: "emphasis", children: [inner, { type: "html", value: "<br>" }] };
+    const tree: Root = { type: "root", children: [{ type: "heading", depth: 2, children: [{ type: "text", value: "Very " }, inner] }] };
+    expect(splitSections(tree).map((section) => [section.title, section.anchor])).toEqual([["Very Deep", "very-deep"]]);
   });
 });
