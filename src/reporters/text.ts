@@ -25,11 +25,11 @@ export function formatText(report: Report, options: TextOptions): string {
       if (article !== undefined) lines.push("");
       article = finding.article;
       locale = undefined;
-      lines.push(colors.bold(colors.underline(article)));
+      lines.push(colors.bold(colors.underline(printable(article))));
     }
     if (finding.locale !== locale) {
       locale = finding.locale;
-      lines.push(`  ${colors.bold(locale)}`);
+      lines.push(`  ${colors.bold(printable(locale))}`);
     }
     lines.push(`    ${formatLine(finding, colors)}`);
   }
@@ -41,7 +41,18 @@ export function formatText(report: Report, options: TextOptions): string {
 function formatLine(finding: Finding, colors: Colors): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
-  return `${place}  ${severity(finding.severity.padEnd(7))}  ${finding.message}  ${colors.dim(finding.ruleId)}`;
+  return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}`;
+}
+
+/** C0 and C1 controls and line separators, which could move the cursor or recolour a terminal. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Document text and file names as a terminal can show them harmlessly: a heading or file name
+ * holding an escape sequence must not rewrite a CI log, nor a newline split a finding's line.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
 }
 
 export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {
