@@ -1,8 +1,8 @@
 import { discoverDefaultLayout } from "./engine/layout.js";
 import { resolveLocales } from "./engine/locales.js";
-import type { FileSystem } from "./io/file-system.js";
 import { activateRules, type RuleSettings } from "./engine/rule-settings.js";
 import { runCheck } from "./engine/run.js";
+import type { FileSystem } from "./io/file-system.js";
 import type { Report } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS } from "./parse/document.js";
 import { RULES } from "./rules/index.js";

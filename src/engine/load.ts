@@ -21,15 +21,15 @@ class Unreadable extends Error {}
  * document with a `parse-error` problem: one bad file never stops the run.
  */
 export async function loadDocument(root: string, file: string, limits: ParseLimits, fileSystem: FileSystem = NODE_FILE_SYSTEM): Promise<ParsedDocument> {
+  let read: { size: number; bytes?: Uint8Array };
   try {
-    const target = await resolveInsideRoot(root, file, fileSystem);
-    const { size, bytes } = await readRegularFile(target, limits.maxFileBytes, fileSystem);
-    if (bytes === undefined) return unusableDocument(file, [tooLargeProblem(size, limits.maxFileBytes)]);
-    return parseDocument(file, bytes, limits);
+    read = await readRegularFile(await resolveInsideRoot(root, file, fileSystem), limits.maxFileBytes, fileSystem);
   } catch (error) {
     const reason = error instanceof Unreadable ? error.message : describeReadError(error);
     return unusableDocument(file, [{ ruleId: "parse-error", message: `the file cannot be read (${reason})` }]);
   }
+  if (read.bytes === undefined) return unusableDocument(file, [tooLargeProblem(read.size, limits.maxFileBytes)]);
+  return parseDocument(file, read.bytes, limits);
 }
 
 /** The path to read: the file itself, or where its symbolic link leads if that is inside the tree. */
