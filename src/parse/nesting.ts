@@ -25,7 +25,7 @@ export interface ExcessiveNesting {
 }
 
 /** Columns of indentation that stand for one more level of list nesting, at the least. */
-const COLUMNS_PER_LEVEL = 4;
+const COLUMNS_PER_LEVEL = 2;
 
 /** The first place where `text` passes a limit, or undefined. */
 export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAULT_NESTING_LIMITS): ExcessiveNesting | undefined {
@@ -35,7 +35,8 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     const end = lineEnd(text, start);
-    const { depth: blockDepth, contentStart } = blockDepthOf(text, start, end);
+    // Inside fenced code, indentation is the code's own, not nesting.
+    const { depth: blockDepth, contentStart } = blockDepthOf(text, start, end, fence === undefined);
     if (blockDepth > limits.maxBlockDepth) {
       return { line, message: `block quotes or lists are nested ${blockDepth} deep, over the limit of ${limits.maxBlockDepth}; the file was not parsed` };
     }
@@ -90,7 +91,7 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
  * Container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of the line, plus its
  * indentation; and where the line's content starts after them.
  */
-function blockDepthOf(text: string, start: number, end: number): { depth: number; contentStart: number } {
+function blockDepthOf(text: string, start: number, end: number, countIndentation: boolean): { depth: number; contentStart: number } {
   let columns = 0;
   let index = start;
   for (; index < end && (text[index] === " " || text[index] === "\t"); index++) columns += text[index] === "\t" ? 4 : 1;
@@ -113,7 +114,7 @@ function blockDepthOf(text: string, start: number, end: number): { depth: number
     }
     for (index = next; index < end && (text[index] === " " || text[index] === "\t"); index++);
   }
-  return { depth: markers + Math.floor(columns / COLUMNS_PER_LEVEL), contentStart: index };
+  return { depth: markers + (countIndentation ? Math.floor(columns / COLUMNS_PER_LEVEL) : 0), contentStart: index };
 }
 
 /** The ``` or ~~~ run (three or more) that starts the content, if any. */
