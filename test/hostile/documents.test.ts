@@ -24,9 +24,12 @@ function billionLaughs(): string {
 }
 
 describe("front matter", () => {
-  it("invalid YAML is a parse error at the line js-yaml stopped", async () => {
-    expect(await findingsFor("---\ntitle: [Guide\nms.date: 10/07/2020\n---\n\n# Guide\n", "parse-error")).toEqual([
+  it("invalid YAML is a parse error at the line js-yaml stopped, and the block is not read as Markdown", async () => {
+    expect(await findingsFor("---\ntitle: [Guide\nms.date: 10/07/2020\n---\n\n# Guide\n\n## <a name=\"setup\"></a>Einrichten\n")).toEqual([
       cannotRead(3, "invalid front matter: missed comma between flow collection entries"),
+    ]);
+    expect(await findingsFor("---\ntitle: !!js/function 'function () {}'\n---\n\n# Guide\n\n## <a name=\"setup\"></a>Einrichten\n")).toEqual([
+      cannotRead(2, "invalid front matter: unknown tag !<tag:yaml.org,2002:js/function>"),
     ]);
   });
 
