@@ -14,9 +14,14 @@ export interface NestingLimits {
   maxInlineDepth: number;
   /** Emphasis, strikethrough and bracket markers in one paragraph (lines between blank lines). */
   maxInlineMarkers: number;
+  /**
+   * The depth of every line and of every inline marker, summed over the file. The parser's work
+   * grows with depth times length, so deep nesting is allowed only over a short stretch.
+   */
+  maxNestingWork: number;
 }
 
-export const DEFAULT_NESTING_LIMITS: NestingLimits = { maxBlockDepth: 32, maxInlineDepth: 32, maxInlineMarkers: 5000 };
+export const DEFAULT_NESTING_LIMITS: NestingLimits = { maxBlockDepth: 32, maxInlineDepth: 32, maxInlineMarkers: 5000, maxNestingWork: 100_000 };
 
 export interface ExcessiveNesting {
   /** 1-based line where the limit was passed. */
@@ -31,6 +36,7 @@ const COLUMNS_PER_LEVEL = 2;
 export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAULT_NESTING_LIMITS): ExcessiveNesting | undefined {
   let inlineDepth = 0;
   let markers = 0;
+  let work = 0;
   let fence: string | undefined; // the opening ``` or ~~~ run while inside a fenced code block
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
@@ -40,6 +46,7 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
     if (blockDepth > limits.maxBlockDepth) {
       return { line, message: `block quotes or lists are nested ${blockDepth} deep, over the limit of ${limits.maxBlockDepth}; the file was not parsed` };
     }
+    work += blockDepth;
     if (isBlank(text, start, end)) {
       inlineDepth = 0;
       markers = 0;
@@ -81,6 +88,10 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
       if (markers > limits.maxInlineMarkers) {
         return { line, message: `a paragraph has more than ${limits.maxInlineMarkers} emphasis and link markers; the file was not parsed` };
       }
+      work += inlineDepth;
+    }
+    if (work > limits.maxNestingWork) {
+      return { line, message: `the nesting of its lines and inline markers adds up to more than ${limits.maxNestingWork} levels; the file was not parsed` };
     }
     start = nextLineStart(text, end);
   }

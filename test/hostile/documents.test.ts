@@ -109,13 +109,14 @@ describe("size and depth", () => {
   });
 
   it.each([
-    ["block quotes", "> ".repeat(10_000) + "Text.\n", 1, "block quotes or lists are nested 10000 deep, over the limit of 32; the file was not parsed"],
-    ["list items", "- ".repeat(10_000) + "Text.\n", 1, "block quotes or lists are nested 10000 deep, over the limit of 32; the file was not parsed"],
-    ["list items by indentation", Array.from({ length: 200 }, (_, level) => `${"  ".repeat(level)}- item`).join("\n"), 33, "block quotes or lists are nested 33 deep, over the limit of 32; the file was not parsed"],
-    ["emphasis in a heading", `# ${"*a ".repeat(10_000)}b${" a*".repeat(10_000)}\n`, 1, "emphasis or links are nested more than 32 deep; the file was not parsed"],
-    ["links", `${"[".repeat(10_000)}a${"](u)".repeat(10_000)}\n`, 1, "emphasis or links are nested more than 32 deep; the file was not parsed"],
-    ["emphasis side by side", `# Guide\n\n${"*a* ".repeat(10_000)}\n`, 3, "a paragraph has more than 5000 emphasis and link markers; the file was not parsed"],
-  ])("10,000 nested %s are refused before parsing", async (_name, body, line, message) => {
+    ["10,000 nested block quotes", "> ".repeat(10_000) + "Text.\n", 1, "block quotes or lists are nested 10000 deep, over the limit of 32; the file was not parsed"],
+    ["10,000 nested list items", "- ".repeat(10_000) + "Text.\n", 1, "block quotes or lists are nested 10000 deep, over the limit of 32; the file was not parsed"],
+    ["list items indented 200 levels deep", Array.from({ length: 200 }, (_, level) => `${"  ".repeat(level)}- item`).join("\n"), 33, "block quotes or lists are nested 33 deep, over the limit of 32; the file was not parsed"],
+    ["10,000 nested emphasis spans in a heading", `# ${"*a ".repeat(10_000)}b${" a*".repeat(10_000)}\n`, 1, "emphasis or links are nested more than 32 deep; the file was not parsed"],
+    ["10,000 nested links", `${"[".repeat(10_000)}a${"](u)".repeat(10_000)}\n`, 1, "emphasis or links are nested more than 32 deep; the file was not parsed"],
+    ["4,000 lines of block quotes 30 deep", `${"> ".repeat(30)}Text.\n`.repeat(4000), 3334, "the nesting of its lines and inline markers adds up to more than 100000 levels; the file was not parsed"],
+    ["10,000 emphasis spans side by side", `# Guide\n\n${"*a* ".repeat(10_000)}\n`, 3, "a paragraph has more than 5000 emphasis and link markers; the file was not parsed"],
+  ])("%s: refused before parsing", async (_name, body, line, message) => {
     expect(await findingsFor(`---\ntitle: Guide\n---\n\n${body}`)).toEqual([cannotRead(line + 4, message)]);
   });
 });

@@ -3,7 +3,7 @@ import type { PhrasingContent, Root } from "mdast";
 import { findExcessiveNesting } from "../../src/parse/nesting.js";
 import { splitSections } from "../../src/parse/sections.js";
 
-const limits = { maxBlockDepth: 3, maxInlineDepth: 3, maxInlineMarkers: 10 };
+const limits = { maxBlockDepth: 3, maxInlineDepth: 3, maxInlineMarkers: 10, maxNestingWork: 1000 };
 
 describe("findExcessiveNesting", () => {
   it("counts block quote and list markers, and indentation, per line", () => {
@@ -19,6 +19,12 @@ describe("findExcessiveNesting", () => {
     expect(findExcessiveNesting("snake_case_name and 2*3*4 and \\[\\[\\[\\[\n", limits)).toBeUndefined();
     expect(findExcessiveNesting("*a **b\n\n[c *d\n", limits)).toBeUndefined();
     expect(findExcessiveNesting("*a* *b* *c* *d* *e* *f*\n", limits)).toEqual({ line: 1, message: "a paragraph has more than 10 emphasis and link markers; the file was not parsed" });
+  });
+
+  it("sums the depth of lines and markers over the file", () => {
+    const lines = (count: number) => Array.from({ length: count }, () => "> > > text").join("\n");
+    expect(findExcessiveNesting(lines(333), limits)).toBeUndefined();
+    expect(findExcessiveNesting(lines(334), limits)).toEqual({ line: 334, message: "the nesting of its lines and inline markers adds up to more than 1000 levels; the file was not parsed" });
   });
 
   it("skips fenced code, which is not parsed for emphasis or links", () => {
