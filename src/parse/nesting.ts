@@ -1,11 +1,12 @@
 /**
  * A linear pre-scan for the shapes that make Markdown parsing slow or deep. micromark and
  * mdast-util-from-markdown recurse and re-scan per level of nesting: ten thousand nested block
- * quotes, list items or emphasis spans overflow the stack, and a few hundred already take seconds,
- * and emphasis resolution is quadratic in the markers of one paragraph. No Markdown library offers
- * a limit, so this scan estimates each shape from the raw text, erring high, and the document is
- * refused before parsing when one is over its limit: parse time is then bounded by the file size
- * limit times these limits. Real documents stay far below them.
+ * quotes, list items or emphasis spans overflow the stack, a few hundred already take seconds,
+ * and emphasis resolution is quadratic in the markers of one paragraph. micromark has no limit
+ * of its own, so this scan estimates each shape from the raw text (a counted `[` or `*` need not
+ * open anything: it errs high) and the document is refused before parsing when one is over its
+ * limit. Parse time is then bounded by the file size limit and these. Real documents stay far
+ * below them.
  */
 export interface NestingLimits {
   /** Block quotes and list items inside each other, as the markers and indentation of a line show. */
