@@ -2,6 +2,7 @@ import type { Config } from "./config/load.js";
 import { changedArticles } from "./engine/changed.js";
 import { resolveRun } from "./engine/resolve-run.js";
 import { runCheck, type Shard } from "./engine/run.js";
+import type { FileSystem } from "./io/file-system.js";
 import type { Report } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS } from "./parse/document.js";
 
@@ -26,6 +27,8 @@ export interface CheckOptions {
   shard?: Shard;
   /** Called after each article, for progress displays. */
   onProgress?: (done: number, total: number) => void;
+  /** Where documents are listed and read; default `node:fs`. A seam for tests and virtual trees. */
+  fileSystem?: FileSystem;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -43,6 +46,7 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
     ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }),
     ...(options.shard && { shard: options.shard }),
     ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.fileSystem && { fileSystem: options.fileSystem }),
     limits: { ...DEFAULT_PARSE_LIMITS, ...(run.config.maxFileBytes !== undefined && { maxFileBytes: run.config.maxFileBytes }) },
   });
 }
@@ -58,6 +62,7 @@ export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
 export type { LocaleLayout, TreeLayout } from "./engine/layout.js";
 export type { Shard } from "./engine/run.js";
+export type { FileSystem } from "./io/file-system.js";
 export { RULES } from "./rules/index.js";
 export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";

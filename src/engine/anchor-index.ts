@@ -1,3 +1,4 @@
+import type { FileSystem } from "../io/file-system.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { ParseLimits } from "../parse/document.js";
 import { documentIds, sectionFingerprint } from "../parse/fingerprint.js";
@@ -33,6 +34,7 @@ export class AnchorIndex {
     private readonly limits: ParseLimits,
     private readonly cache?: DocumentCache,
     private readonly capacity = DEFAULT_ANCHOR_CACHE_ENTRIES,
+    private readonly fileSystem?: FileSystem,
   ) {}
 
   /** The ids of `file` (relative to the root); null when it is absent or unreadable. */
@@ -66,7 +68,7 @@ export class AnchorIndex {
       this.#entries.set(file, cached);
       return cached;
     }
-    const read = await readForCheck(this.root, file, this.limits);
+    const read = await readForCheck(this.root, file, this.limits, this.fileSystem);
     const document = await toDocument(read, this.limits, this.cache);
     const entry: Entry = { ids: document.usable ? [...documentIds(document)].sort() : null, hash: read.hash };
     this.#entries.set(file, entry);

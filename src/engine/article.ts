@@ -5,6 +5,7 @@ import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
+import type { FileSystem } from "../io/file-system.js";
 import type { AnchorIndex, Dependency } from "./anchor-index.js";
 import { digest, type DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
@@ -34,6 +35,8 @@ export interface ArticleContext {
   cache?: DocumentCache;
   /** Ids of linked files, for `other.md#x` links; one per thread, bounded. */
   anchors: AnchorIndex;
+  /** Where files are read; `node:fs` when absent. */
+  fileSystem?: FileSystem;
 }
 
 export interface ArticleResult {
@@ -48,7 +51,7 @@ export interface ArticleResult {
 export async function checkArticle(task: ArticleTask, context: ArticleContext): Promise<ArticleResult> {
   const { article, sourceFile } = task;
   const present = task.locales.filter((locale) => locale.present);
-  const reads = await Promise.all([sourceFile, ...present.map((locale) => locale.file)].map((file) => readForCheck(context.root, file, context.limits)));
+  const reads = await Promise.all([sourceFile, ...present.map((locale) => locale.file)].map((file) => readForCheck(context.root, file, context.limits, context.fileSystem)));
   // The result depends on the task and the files' contents only (rules and options are in the
   // cache's salt), so unchanged articles are not parsed again.
   const key = context.cache ? digest(JSON.stringify(task), ...reads.map((read) => read.hash)) : undefined;
@@ -95,7 +98,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
 /** A cached result also depends on the files its links reach: they must be as they were. */
 async function unchanged(dependencies: readonly Dependency[], context: ArticleContext): Promise<boolean> {
   for (const dependency of dependencies) {
-    if ((await readForCheck(context.root, dependency.file, context.limits)).hash !== dependency.hash) return false;
+    if ((await readForCheck(context.root, dependency.file, context.limits, context.fileSystem)).hash !== dependency.hash) return false;
   }
   return true;
 }

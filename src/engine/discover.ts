@@ -1,17 +1,23 @@
 import fg from "fast-glob";
 import path from "node:path";
+import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
 import { compareText, type TreeLayout } from "./layout.js";
 
-/** Markdown files under `dir`, relative to it, sorted. */
-export async function listDocuments(layout: TreeLayout, dir: string): Promise<string[]> {
+/**
+ * Paths under `dir` that match the include globs, relative to it, sorted. Not only files: a
+ * directory named `x.md`, a link or a pipe is listed too, so that loading reports it instead of
+ * it silently going missing.
+ */
+export async function listDocuments(layout: TreeLayout, dir: string, fileSystem: FileSystem = NODE_FILE_SYSTEM): Promise<string[]> {
   const cwd = path.join(layout.root, dir);
   const entries = await fg(layout.include, {
     cwd,
     ignore: layout.exclude,
-    onlyFiles: true,
+    onlyFiles: false,
     dot: false,
-    // A link may point outside the tree or in a circle; documents are real files.
+    // A link may point outside the tree or in a circle: never walked into, only reported.
     followSymbolicLinks: false,
+    fs: fileSystem.listing,
     suppressErrors: true,
     unique: true,
   });
@@ -25,10 +31,10 @@ export interface Inventory {
   translations: Map<string, Set<string>>;
 }
 
-export async function takeInventory(layout: TreeLayout): Promise<Inventory> {
+export async function takeInventory(layout: TreeLayout, fileSystem: FileSystem = NODE_FILE_SYSTEM): Promise<Inventory> {
   const [articles, ...perLocale] = await Promise.all([
-    listDocuments(layout, layout.sourceDir),
-    ...layout.locales.map((locale) => listDocuments(layout, locale.dir)),
+    listDocuments(layout, layout.sourceDir, fileSystem),
+    ...layout.locales.map((locale) => listDocuments(layout, locale.dir, fileSystem)),
   ]);
   const translations = new Map<string, Set<string>>();
   layout.locales.forEach((locale, index) => translations.set(locale.name, new Set(perLocale[index])));

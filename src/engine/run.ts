@@ -5,6 +5,7 @@ import picomatch from "picomatch";
 import Tinypool from "tinypool";
 import type { Finding } from "../model/finding.js";
 import type { ArticleOutline, Report } from "../model/report.js";
+import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkArticle, checkOrphan, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
@@ -43,6 +44,8 @@ export interface EngineOptions {
   shard?: Shard;
   /** Called after each article with the files read so far and in all; see `CheckOptions`. */
   onProgress?: (done: number, total: number) => void;
+  /** Where files are listed and read; `node:fs` when absent. */
+  fileSystem?: FileSystem;
 }
 
 /** Below this many articles, starting workers costs more than it saves. */
@@ -52,7 +55,7 @@ const BATCH_SIZE = 8;
 /** Checks every article of the tree against every selected locale and builds the report. */
 export async function runCheck(options: EngineOptions): Promise<Report> {
   const { layout } = options;
-  const inventory = await takeInventory(layout);
+  const inventory = await takeInventory(layout, options.fileSystem);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
   const matchesGlobs = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
   const listed = options.articleList ? new Set(options.articleList) : undefined;
@@ -99,7 +102,8 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
 /** Results in task order, whichever thread checked them: the report must not depend on it. */
 async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): Promise<ArticleResult[]> {
   const setup = workerSetup(options);
-  const workers = workerCount(tasks.length, options.workers);
+  // A substituted file system lives in this thread only.
+  const workers = options.fileSystem ? 0 : workerCount(tasks.length, options.workers);
   // Progress counts files, which is what a reader of a progress bar expects to see.
   const filesOf = (batch: readonly ArticleTask[]) => batch.reduce((sum, task) => sum + 1 + task.locales.filter((locale) => locale.present).length, 0);
   const total = filesOf(tasks);
@@ -115,8 +119,9 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): 
       rules: options.rules,
       limits: setup.limits,
       sourceLocale: setup.sourceLocale,
-      anchors: new AnchorIndex(setup.root, setup.limits, cache),
+      anchors: new AnchorIndex(setup.root, setup.limits, cache, undefined, options.fileSystem),
       ...(cache && { cache }),
+      ...(options.fileSystem && { fileSystem: options.fileSystem }),
     };
     const results: ArticleResult[] = [];
     for (const task of tasks) {

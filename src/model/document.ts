@@ -52,7 +52,7 @@ export interface ParsedDocument {
   problems: ProblemAt[];
   /** False when the file could not be parsed at all (unreadable, binary, too large). */
   usable: boolean;
-  /** SHA-256 of the raw bytes, for caches and fingerprints. */
+  /** SHA-256 of the raw bytes, for caches and fingerprints; empty when the file was not read. */
   contentHash: string;
   /** The raw text, kept for rules that look at characters (encoding) and for diffs. */
   text: string;

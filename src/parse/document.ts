@@ -6,6 +6,7 @@ import { unified } from "unified";
 import type { ParsedDocument, ProblemAt } from "../model/document.js";
 import { decodeDocument } from "./decode.js";
 import { readFrontMatter } from "./front-matter.js";
+import { DEFAULT_NESTING_LIMITS, findExcessiveNesting, type NestingLimits } from "./nesting.js";
 import { splitSections } from "./sections.js";
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -13,12 +14,12 @@ const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 /** The mark is stripped before parsing, but some tools show it or choke on it: say so. */
 const BOM_PROBLEM: ProblemAt = { ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } };
 
-export interface ParseLimits {
+export interface ParseLimits extends Partial<NestingLimits> {
   /** Files larger than this are reported and skipped, never parsed. */
   maxFileBytes: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 4 * 1024 * 1024 };
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 4 * 1024 * 1024, ...DEFAULT_NESTING_LIMITS };
 
 /** Parses Markdown text (front matter included) into a tree whose positions are file positions. */
 export function parseMarkdown(body: string): Root {
@@ -30,45 +31,60 @@ export function parseMarkdown(body: string): Root {
  * on the document, and `usable` says whether sections could be read at all.
  */
 export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument {
-  const contentHash = createHash("sha256").update(bytes).digest("hex");
-  if (bytes.length > limits.maxFileBytes) return oversizeDocument(file, bytes.length, limits, contentHash);
-  const base = unusableDocument(file, [], contentHash);
+  if (bytes.length > limits.maxFileBytes) return unusableDocument(file, [tooLargeProblem(bytes.length, limits.maxFileBytes)], bytes);
+  const base = unusableDocument(file, [], bytes);
   const decoded = decodeDocument(bytes);
   if (decoded.text === undefined) return withProblems(base, decoded.problems);
 
   const text = decoded.text;
   const frontMatter = readFrontMatter(text);
-  const tree = parseMarkdown(frontMatter.body);
-  return {
+  const read: ParsedDocument = {
     ...base,
     text,
     frontMatterLines: frontMatter.lineCount,
     frontMatter: frontMatter.data,
     frontMatterKeyLines: frontMatter.keyLines,
-    sections: splitSections(tree),
     problems: [...decoded.problems, ...(decoded.hadBom ? [BOM_PROBLEM] : []), ...frontMatter.problems],
-    usable: true,
+  };
+  const nesting = findExcessiveNesting(frontMatter.body, { ...DEFAULT_NESTING_LIMITS, ...definedLimits(limits) });
+  if (nesting) return withProblems(read, [{ ruleId: "parse-error", message: nesting.message, line: nesting.line, column: 1 }]);
+  try {
+    return { ...read, sections: splitSections(parseMarkdown(frontMatter.body)), usable: true };
+  } catch (error) {
+    // The pre-scan errs high, but a shape it does not know could still recurse too deep.
+    if (!(error instanceof RangeError)) throw error;
+    return withProblems(read, [{ ruleId: "parse-error", message: "the Markdown is nested too deeply to parse; the file was not parsed" }]);
+  }
+}
+
+/**
+ * A document with no sections, for a file that could not be read or parsed. Without `bytes` (the
+ * file was not read) the content hash is empty, so that no cache takes it for an empty file.
+ */
+export function unusableDocument(file: string, problems: ProblemAt[], bytes?: Uint8Array): ParsedDocument {
+  return {
+    file,
+    frontMatterLines: 0,
+    frontMatter: {},
+    frontMatterKeyLines: {},
+    sections: [],
+    problems,
+    usable: false,
+    contentHash: bytes === undefined ? "" : createHash("sha256").update(bytes).digest("hex"),
+    text: "",
   };
 }
 
-/** A document that could not be parsed: only its problems are known. */
-export function unusableDocument(file: string, problems: ProblemAt[], contentHash = ""): ParsedDocument {
-  return { file, frontMatterLines: 0, frontMatter: {}, frontMatterKeyLines: {}, sections: [], problems, usable: false, contentHash, text: "" };
+export function tooLargeProblem(bytes: number, maxFileBytes: number): ProblemAt {
+  return {
+    ruleId: "parse-error",
+    message: `the file is ${formatBytes(bytes)}, over the ${formatBytes(maxFileBytes)} limit; it was skipped`,
+    data: { bytes, maxFileBytes },
+  };
 }
 
-/** A file over the size limit, known by its size alone: it is never parsed, nor read in full. */
-export function oversizeDocument(file: string, size: number, limits: ParseLimits, contentHash = ""): ParsedDocument {
-  return unusableDocument(
-    file,
-    [
-      {
-        ruleId: "parse-error",
-        message: `the file is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit; it was skipped`,
-        data: { bytes: size, maxFileBytes: limits.maxFileBytes },
-      },
-    ],
-    contentHash,
-  );
+function definedLimits(limits: Partial<NestingLimits>): Partial<NestingLimits> {
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
 }
 
 function withProblems(document: ParsedDocument, problems: ProblemAt[]): ParsedDocument {

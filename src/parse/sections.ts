@@ -85,11 +85,21 @@ export function headingIdentity(heading: Heading): { title: string; explicitIds:
   return { title: title.replace(/\s+/g, " ").trim(), explicitIds };
 }
 
-function phrasingText(node: PhrasingContent): string {
-  // Inline HTML inside emphasis or links is markup, not title text.
-  if (node.type === "html") return "";
-  if ("children" in node) return node.children.map((child) => phrasingText(child as PhrasingContent)).join("");
-  return toString(node);
+/** Iterative, so that no depth of nested emphasis or links can overflow the stack. */
+function phrasingText(root: PhrasingContent): string {
+  let text = "";
+  const pending: PhrasingContent[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    // Inline HTML inside emphasis or links is markup, not title text.
+    if (node.type === "html") continue;
+    if ("children" in node) {
+      for (let index = node.children.length - 1; index >= 0; index--) pending.push(node.children[index] as PhrasingContent);
+      continue;
+    }
+    text += toString(node);
+  }
+  return text;
 }
 
 function unique(values: string[]): string[] {

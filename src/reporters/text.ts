@@ -29,7 +29,7 @@ export function formatText(report: Report, options: TextOptions): string {
     }
     if (finding.locale !== locale) {
       locale = finding.locale;
-      lines.push(`  ${colors.bold(locale)}`);
+      lines.push(`  ${colors.bold(printable(locale))}`);
     }
     lines.push(`    ${formatLine(finding, colors)}`);
   }
@@ -45,12 +45,15 @@ function formatLine(finding: Finding, colors: Colors): string {
   return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}${known}`;
 }
 
+/** C0 and C1 controls and line separators, which could move the cursor or recolour a terminal. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /**
- * Document text on one line and inert: line breaks become spaces and other control characters,
- * which could move the cursor or recolour the terminal, become U+FFFD.
+ * Document text and file names as a terminal can show them harmlessly: a heading or file name
+ * holding an escape sequence must not rewrite a CI log, nor a newline split a finding's line.
  */
 export function printable(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+  return text.replace(CONTROL_CHARACTERS, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
 }
 
 export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {

@@ -1,6 +1,8 @@
 import type { AnyRule } from "../model/rule.js";
 import { brokenAnchor } from "./broken-anchor.js";
 import { codeDrift } from "./code-drift.js";
+import { duplicateAnchor } from "./duplicate-anchor.js";
+import { emptyDocument } from "./empty-document.js";
 import { encoding } from "./encoding.js";
 import { extraSection } from "./extra-section.js";
 import { headingLevel } from "./heading-level.js";
@@ -22,6 +24,8 @@ import { untranslated } from "./untranslated.js";
 export const RULES: readonly AnyRule[] = [
   brokenAnchor,
   codeDrift,
+  duplicateAnchor,
+  emptyDocument,
   encoding,
   extraSection,
   headingLevel,

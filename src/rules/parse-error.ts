@@ -2,13 +2,14 @@ import type { FindingDraft } from "../model/finding.js";
 import type { FileContext, Rule } from "../model/rule.js";
 
 /**
- * A file that could not be read as a Markdown document: the parser records why (unreadable,
- * binary, not UTF-8, too large, invalid or executable front matter); this rule reports it.
+ * A file that could not be read as a Markdown document: the loader and parser record why
+ * (unreadable, not a regular file, a link out of the tree, binary, not UTF-8, too large, nested
+ * too deeply, invalid or executable front matter); this rule reports it.
  */
 export const parseError: Rule = {
   id: "parse-error",
   severity: "error",
-  description: "A file could not be read or parsed: unreadable, not UTF-8 text, too large, or invalid front matter.",
+  description: "A file could not be read or parsed: unreadable, not a regular file, not UTF-8 text, too large, nested too deeply, or invalid front matter.",
   options: {},
   checkFile({ document }: FileContext): FindingDraft[] {
     return document.problems
