@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import fg from "fast-glob";
+import { checkHelp, formatChoices, hasFlag } from "../scripts/cli-features.js";
 import { defaultCorpusDir, generateCorpus } from "./generate-corpus.js";
 import { measure, median, memoryMethod } from "./measure.js";
 
@@ -59,9 +60,9 @@ function options() {
 
 /** What this build of the CLI offers, read from its own help so the benchmark runs before and after a feature lands. */
 function cliFeatures() {
-  const help = execFileSync(NODE, [BIN, "check", "--help"], { encoding: "utf8" });
+  const help = checkHelp(BIN);
   const flags = ["--no-cache", "--cache-dir", "--changed-since", "--workers", "--shard", "--baseline"];
-  return Object.fromEntries(flags.map((flag) => [flag, help.includes(`${flag} `) || help.includes(`${flag}\n`) || help.includes(`${flag},`)]));
+  return { ...Object.fromEntries(flags.map((flag) => [flag, hasFlag(help, flag)])), formats: formatChoices(help) };
 }
 
 function machine() {
