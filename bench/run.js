@@ -95,7 +95,10 @@ const countEmfile = (stderr) => (stderr.match(/EMFILE/g) ?? []).length;
 /** Runs `once` K times and reduces to medians; a run that fails its `ok` check is reported, not hidden. */
 async function repeat(runs, once) {
   const samples = [];
-  for (let run = 0; run < runs; run++) samples.push(await once());
+  for (let run = 0; run < runs; run++) {
+    samples.push(await once());
+    log(`  run ${run + 1}/${runs}: ${samples[run].wallSeconds.toFixed(2)} s, ${(samples[run].peakKiB / MIB).toFixed(0)} MiB, exit ${samples[run].exitCode}`);
+  }
   return {
     runs,
     wallSeconds: round(median(samples.map((sample) => sample.wallSeconds))),
