@@ -352,10 +352,10 @@ async function scalesMode(settings, features, base) {
       rmSync(scratch, { recursive: true, force: true });
     }
   }
-  const lines = [`${"articles".padStart(8)} ${"files".padStart(7)} ${"cold s".padStart(8)} ${"ms/1k files".padStart(11)} ${"peak MiB".padStart(9)} ${"floor s".padStart(8)} ${"ms/1k files".padStart(11)}`];
+  const lines = [`${"articles".padStart(8)} ${"files".padStart(7)} ${"cold s".padStart(8)} ${"s/1k files".padStart(10)} ${"peak MiB".padStart(9)} ${"floor s".padStart(8)} ${"s/1k files".padStart(10)}`];
   for (const scale of scales) {
     lines.push(
-      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${scale.coldMsPer1000Files.toFixed(0).padStart(11)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${scale.parseFloorMsPer1000Files.toFixed(0).padStart(11)}`,
+      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${(scale.coldMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${(scale.parseFloorMsPer1000Files / 1000).toFixed(2).padStart(10)}`,
     );
   }
   // Linear cost keeps the time per 1,000 files flat: the largest scale's over the smallest's.
