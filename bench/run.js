@@ -22,7 +22,10 @@ const BIN = path.join(REPO, "bin/l10n-drift.js");
 const REMARK = path.join(REPO, "node_modules/remark-cli/cli.js");
 const MARKDOWNLINT = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const FLOORS = path.join(REPO, "bench/floors.js");
-/** remark-cli opens every file it is given at once; batches this size stay far below any open-file limit. */
+/**
+ * remark-cli opens every file it is given at once, so it runs in batches of at most this many
+ * files, and never more than half the open-file limit.
+ */
 const REMARK_BATCH = 1000;
 const MIB = 1024;
 
@@ -34,19 +37,27 @@ const TARGETS = {
   peakRssMiB: 512,
 };
 
+const USAGE = `usage: node bench/run.js [--articles N] [--runs K] [--peer-runs K] [--seed S] [--corpus DIR] [--out FILE]
+       node bench/run.js --scales N1,N2,... [--runs K] [--seed S] [--out FILE]\n`;
+
 function options() {
-  const { values } = parseArgs({
-    options: {
-      articles: { type: "string", default: "1000" },
-      runs: { type: "string", default: "3" },
-      "peer-runs": { type: "string" },
-      seed: { type: "string", default: "7" },
-      corpus: { type: "string" },
-      scales: { type: "string" },
-      out: { type: "string", default: path.join(REPO, "reports/bench.json") },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: OPTIONS }));
+  } catch (error) {
+    process.stderr.write(`bench: ${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const runs = Number(values.runs);
+  const counts = [values.articles, values.runs, values["peer-runs"] ?? "1", ...(values.scales?.split(",") ?? [])];
+  if (!counts.every((count) => /^[1-9]\d*$/.test(count))) {
+    process.stderr.write(`bench: --articles, --runs, --peer-runs and --scales take positive whole numbers\n${USAGE}`);
+    process.exit(2);
+  }
   return {
     articles: Number(values.articles),
     runs,
@@ -57,6 +68,17 @@ function options() {
     out: path.resolve(values.out),
   };
 }
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  articles: { type: "string", default: "1000" },
+  runs: { type: "string", default: "3" },
+  "peer-runs": { type: "string" },
+  seed: { type: "string", default: "7" },
+  corpus: { type: "string" },
+  scales: { type: "string" },
+  out: { type: "string", default: path.join(REPO, "reports/bench.json") },
+};
 
 /** What this build of the CLI offers, read from its own help so the benchmark runs before and after a feature lands. */
 function cliFeatures() {
@@ -118,13 +140,13 @@ function skipped(reason) {
 }
 
 /** Every batch of files through remark-cli with no plugins and no output: the parse a lint step already pays. */
-async function remarkOnce(root, paths) {
+async function remarkOnce(root, paths, batchFiles) {
   let wallSeconds = 0;
   let peakKiB = 0;
   let exitCode = 0;
   let stderr = "";
-  for (let start = 0; start < paths.length; start += REMARK_BATCH) {
-    const batch = paths.slice(start, start + REMARK_BATCH);
+  for (let start = 0; start < paths.length; start += batchFiles) {
+    const batch = paths.slice(start, start + batchFiles);
     const result = await measure(NODE, [REMARK, "--no-config", "--no-ignore", "--no-color", "--quiet", "--no-stdout", ...batch], { cwd: root });
     wallSeconds += result.wallSeconds;
     peakKiB = Math.max(peakKiB, result.peakKiB);
@@ -201,9 +223,10 @@ async function benchTree(root, facts, settings, features) {
     }
 
     log("remark-cli");
-    rows.remark = await repeat(settings.peerRuns, () => remarkOnce(root, facts.paths));
-    rows.remark.batchFiles = REMARK_BATCH;
     const limit = machine().openFileLimit;
+    const batchFiles = Math.min(REMARK_BATCH, Math.floor((limit ?? 1024) / 2));
+    rows.remark = await repeat(settings.peerRuns, () => remarkOnce(root, facts.paths, batchFiles));
+    rows.remark.batchFiles = batchFiles;
     rows.remarkWholeTree =
       limit !== null && facts.files > limit ? await remarkWholeTree(root) : skipped(`${facts.files} files, under the open-file limit of ${limit}: EMFILE cannot happen`);
 
@@ -260,7 +283,7 @@ const LABELS = {
   cold: "l10n-drift check, cold",
   warm: "l10n-drift check, warm cache",
   changedSince: "l10n-drift --changed-since HEAD (1 article)",
-  remark: `remark-cli, no plugins (batches of ${REMARK_BATCH})`,
+  remark: "remark-cli, no plugins, in batches",
   remarkWholeTree: "remark-cli, one run over the whole tree",
   markdownlint: "markdownlint-cli2, default rules",
   readFloor: "floor: read every file",
