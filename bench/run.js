@@ -18,7 +18,8 @@ import { measure, median, memoryMethod } from "./measure.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NODE = process.execPath;
-const BIN = path.join(REPO, "bin/l10n-drift.js");
+// L10N_DRIFT_BIN measures another build (another checkout's bin/l10n-drift.js) against the same peers.
+const BIN = path.resolve(process.env.L10N_DRIFT_BIN ?? path.join(REPO, "bin/l10n-drift.js"));
 const REMARK = path.join(REPO, "node_modules/remark-cli/cli.js");
 const MARKDOWNLINT = path.join(REPO, "node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs");
 const FLOORS = path.join(REPO, "bench/floors.js");
@@ -395,7 +396,7 @@ async function main() {
     benchmark: "l10n-drift bench/run.js",
     parameters: { articles: settings.corpus || settings.scales ? null : settings.articles, runs: settings.runs, peerRuns: settings.peerRuns, seed: settings.seed, scales: settings.scales ?? null },
     machine: machine(),
-    build: { version: JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).version, features },
+    build: { version: execFileSync(NODE, [BIN, "--version"], { encoding: "utf8" }).trim(), features },
   };
   const result = settings.scales ? await scalesMode(settings, features, base) : await compareMode(settings, features, base);
   mkdirSync(path.dirname(settings.out), { recursive: true });
