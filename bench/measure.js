@@ -29,8 +29,8 @@ export function measure(command, args, { cwd, env = process.env } = {}) {
     let stderr = "";
     let peakKiB = 0;
     child.stderr.on("data", (chunk) => {
-      // Keep the head and the tail: enough for the error and a count of EMFILE lines.
-      stderr = stderr.length < 1_000_000 ? stderr + chunk : stderr;
+      // Capped, but far above what a peer prints when every one of 100,000 files fails: the EMFILE count needs it all.
+      stderr = stderr.length < 64_000_000 ? stderr + chunk : stderr;
     });
     const poll = useGnuTime ? undefined : setInterval(() => (peakKiB = Math.max(peakKiB, readHighWaterKiB(child.pid))), 20);
     child.on("error", reject);
