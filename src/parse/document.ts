@@ -1,15 +1,15 @@
 import { createHash } from "node:crypto";
 import type { Root } from "mdast";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { ParsedDocument, ProblemAt } from "../model/document.js";
 import { decodeDocument } from "./decode.js";
 import { readFrontMatter } from "./front-matter.js";
 import { DEFAULT_NESTING_LIMITS, findExcessiveNesting, type NestingLimits } from "./nesting.js";
+import { remarkDocsSyntax } from "./remark-docs-syntax.js";
 import { splitSections } from "./sections.js";
 
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
+const markdown = unified().use(remarkParse).use(remarkDocsSyntax).freeze();
 
 /** The mark is stripped before parsing, but some tools show it or choke on it: say so. */
 const BOM_PROBLEM: ProblemAt = { ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } };
