@@ -2,8 +2,10 @@ import { discoverDefaultLayout } from "./engine/layout.js";
 import { resolveLocales } from "./engine/locales.js";
 import { activateRules, type RuleSettings } from "./engine/rule-settings.js";
 import { runCheck } from "./engine/run.js";
+import { DEFAULT_BASELINE_OPTIONS } from "./history/baseline.js";
+import { openHistory, type HistoryProvider } from "./history/provider.js";
 import type { Report } from "./model/report.js";
-import { DEFAULT_PARSE_LIMITS } from "./parse/document.js";
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { RULES } from "./rules/index.js";
 
 export interface CheckOptions {
@@ -17,6 +19,14 @@ export interface CheckOptions {
   rules?: RuleSettings;
   /** Files larger than this are reported and skipped; default 4 MiB. */
   maxFileBytes?: number;
+  /** Read git history to find each translation's baseline; default true (dates when there is no repository). */
+  history?: boolean;
+  /** Front matter keys pinning the source commit; default `ms.sourcegitcommit`, `l10n.sourceCommit`, `default_lang_commit`. */
+  pinKeys?: readonly string[];
+  /** Front matter keys pinning a hash of the source; default `ms.openlocfilehash`. */
+  hashPinKeys?: readonly string[];
+  /** Commit message markers for changes that need no translation; default `L10n-Skip: true`, `[l10n skip]`. */
+  skipMarkers?: readonly string[];
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -25,13 +35,35 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
   const rules = activateRules(RULES, options.rules);
   const localeKey = String(rules.find((active) => active.rule.id === "locale-mismatch")?.options.localeKey ?? "ms.contentlocale");
   const locales = options.locales && options.locales.length > 0 ? await resolveLocales(layout, options.locales, localeKey) : undefined;
-  return runCheck({
-    layout,
-    ...(locales && { locales }),
-    ...(options.articles && { articles: options.articles }),
-    rules,
-    limits: { ...DEFAULT_PARSE_LIMITS, ...(options.maxFileBytes !== undefined && { maxFileBytes: options.maxFileBytes }) },
+  const limits = parseLimits(options);
+  const history = await openHistoryFor(layout.root, options);
+  try {
+    return await runCheck({
+      layout,
+      ...(locales && { locales }),
+      ...(options.articles && { articles: options.articles }),
+      rules,
+      limits,
+      history,
+    });
+  } finally {
+    history.close();
+  }
+}
+
+/** The run's history, opened once; shared by `check` and the work lists. */
+export function openHistoryFor(root: string, options: CheckOptions): Promise<HistoryProvider> {
+  return openHistory(root, {
+    enabled: options.history ?? true,
+    pinKeys: options.pinKeys ?? DEFAULT_BASELINE_OPTIONS.pinKeys,
+    hashPinKeys: options.hashPinKeys ?? DEFAULT_BASELINE_OPTIONS.hashPinKeys,
+    skipMarkers: options.skipMarkers ?? DEFAULT_BASELINE_OPTIONS.skipMarkers,
+    limits: parseLimits(options),
   });
+}
+
+function parseLimits(options: CheckOptions): ParseLimits {
+  return { ...DEFAULT_PARSE_LIMITS, ...(options.maxFileBytes !== undefined && { maxFileBytes: options.maxFileBytes }) };
 }
 
 export { DriftError, type DriftErrorCode } from "./errors.js";

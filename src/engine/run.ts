@@ -5,6 +5,7 @@ import type { ParsedDocument } from "../model/document.js";
 import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { ArticleOutline, LocaleSummary, Report, SectionOutline, TranslationOutline } from "../model/report.js";
+import type { HistoryProvider } from "../history/provider.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { joinRelative, takeInventory } from "./discover.js";
@@ -21,6 +22,8 @@ export interface EngineOptions {
   articles?: readonly string[];
   rules: readonly ActiveRule[];
   limits: ParseLimits;
+  /** Where translation baselines come from; without it no pair has one. */
+  history?: HistoryProvider;
 }
 
 interface ArticleResult {
@@ -36,20 +39,23 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const inScope = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
   const articles = inventory.articles.filter((article) => inScope(article));
   const sourceSet = new Set(inventory.articles);
+  const moved = movedTranslations(inventory.translations, sourceSet, options);
 
   const findings: Finding[] = [];
   const outlines: ArticleOutline[] = [];
   for (const article of articles) {
-    const result = await checkArticle(article, selected, inventory.translations, options);
+    const result = await checkArticle(article, selected, inventory.translations, moved, options);
     findings.push(...result.findings);
     outlines.push(result.outline);
   }
   for (const locale of selected) {
+    const movedAway = new Set(moved.get(locale.name)?.values());
     for (const relative of inventory.translations.get(locale.name) ?? []) {
-      if (sourceSet.has(relative) || !inScope(relative)) continue;
+      if (sourceSet.has(relative) || movedAway.has(relative) || !inScope(relative)) continue;
       findings.push(...checkOrphan(relative, locale, options));
     }
   }
+  if (options.history) findings.push(...runFindings(options));
   const sorted = sortFindings(findings);
   return {
     schemaVersion: 1,
@@ -64,14 +70,18 @@ async function checkArticle(
   article: string,
   locales: readonly LocaleLayout[],
   translations: ReadonlyMap<string, ReadonlySet<string>>,
+  moved: MovedTranslations,
   options: EngineOptions,
 ): Promise<ArticleResult> {
   const { layout, rules, limits } = options;
   const sourceFile = joinRelative(layout.sourceDir, article);
-  const present = locales.filter((locale) => translations.get(locale.name)?.has(article));
+  // A translation left at its source's old path is checked against the renamed source.
+  const translationPath = (locale: LocaleLayout): string | undefined =>
+    translations.get(locale.name)?.has(article) ? article : moved.get(locale.name)?.get(article);
+  const present = locales.filter((locale) => translationPath(locale) !== undefined);
   const [source, ...translated] = await Promise.all([
     loadDocument(layout.root, sourceFile, limits),
-    ...present.map((locale) => loadDocument(layout.root, joinRelative(locale.dir, article), limits)),
+    ...present.map((locale) => loadDocument(layout.root, joinRelative(locale.dir, translationPath(locale)!), limits)),
   ]);
   const findings = fileFindings(source!, article, layout.sourceLocale, undefined, true, options);
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
@@ -92,10 +102,46 @@ async function checkArticle(
       continue;
     }
     const pair: Pair = { article, locale: locale.name, source: source!, translation, alignment: alignSections(source!.sections, translation.sections) };
+    const translationAt = translationPath(locale)!;
+    if (translationAt !== article) pair.translationAt = translationAt;
+    if (options.history) pair.baseline = await options.history.baselineFor(sourceFile, source!, translation);
     findings.push(...pairFindings(pair, rules, layout.sourceLocale));
     outline.translations.push(translationOutline(pair));
   }
   return { findings, outline };
+}
+
+/** Per locale: source article → the old path its translation still has, for sources renamed since. */
+type MovedTranslations = Map<string, Map<string, string>>;
+
+function movedTranslations(translations: ReadonlyMap<string, ReadonlySet<string>>, sources: ReadonlySet<string>, options: EngineOptions): MovedTranslations {
+  const moved: MovedTranslations = new Map();
+  const { history, layout } = options;
+  if (!history) return moved;
+  const sourcePrefix = `${joinRelative(layout.sourceDir, ".")}/`;
+  for (const [locale, relatives] of translations) {
+    const byArticle = new Map<string, string>();
+    for (const relative of relatives) {
+      if (sources.has(relative)) continue;
+      const renamed = history.renamedSource(joinRelative(layout.sourceDir, relative));
+      if (!renamed?.startsWith(sourcePrefix)) continue;
+      const article = renamed.slice(sourcePrefix.length);
+      if (sources.has(article) && !relatives.has(article) && !byArticle.has(article)) byArticle.set(article, relative);
+    }
+    moved.set(locale, byArticle);
+  }
+  return moved;
+}
+
+function runFindings(options: EngineOptions): Finding[] {
+  const facts = { sourceDir: options.layout.sourceDir, history: options.history!.summary() };
+  const findings: Finding[] = [];
+  for (const active of options.rules) {
+    if (!active.rule.checkRun) continue;
+    const drafts = guard(active, options.layout.sourceDir, () => active.rule.checkRun!(facts, { options: active.options, sourceLocale: options.layout.sourceLocale }));
+    findings.push(...drafts.map((draft) => stamp(draft, active, options.layout.sourceLocale, "")));
+  }
+  return findings;
 }
 
 function checkOrphan(relative: string, locale: LocaleLayout, options: EngineOptions): Finding[] {

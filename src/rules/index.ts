@@ -1,25 +1,33 @@
 import type { AnyRule } from "../model/rule.js";
 import { extraSection } from "./extra-section.js";
 import { headingLevel } from "./heading-level.js";
+import { historyUnavailable } from "./history-unavailable.js";
+import { invalidPin } from "./invalid-pin.js";
 import { localeMismatch } from "./locale-mismatch.js";
 import { missingSection } from "./missing-section.js";
 import { missingTranslation } from "./missing-translation.js";
 import { orphanTranslation } from "./orphan-translation.js";
 import { parseError } from "./parse-error.js";
+import { renamedSource } from "./renamed-source.js";
 import { sectionOrder } from "./section-order.js";
 import { staleDate } from "./stale-date.js";
+import { staleSource } from "./stale-source.js";
 
 /** Every rule, sorted by id. A new rule is added here and nowhere else. */
 export const RULES: readonly AnyRule[] = [
   extraSection,
   headingLevel,
+  historyUnavailable,
+  invalidPin,
   localeMismatch,
   missingSection,
   missingTranslation,
   orphanTranslation,
   parseError,
+  renamedSource,
   sectionOrder,
   staleDate,
+  staleSource,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function findRule(id: string): AnyRule | undefined {

@@ -1,0 +1,59 @@
+import type { FindingDraft } from "../model/finding.js";
+import type { HistoryGap } from "../model/pair.js";
+import type { Rule, RunFacts } from "../model/rule.js";
+
+const GAP_REASONS: Record<HistoryGap, string> = {
+  "no-repository": "the tree is not in a git repository",
+  "not-committed": "they are not committed yet",
+  "added-with-source": "they were committed in the same commit as their sources, so history cannot tell which source version they were made from",
+  "beyond-shallow-clone": "their last commit is where this shallow clone's history starts",
+  "source-not-committed": "their sources were not committed when they were",
+};
+
+/**
+ * History could not name the source version some translations were made from; they fall back
+ * to `ms.date`. Said once per run and reason, never per file, with how to fix it.
+ */
+export const historyUnavailable: Rule = {
+  id: "history-unavailable",
+  severity: "info",
+  description: "Git history could not tell which source version some translations were made from; they are checked by date.",
+  options: {},
+  checkRun(run: RunFacts): FindingDraft[] {
+    const findings: FindingDraft[] = [];
+    const { history } = run;
+    for (const gap of history.gaps) {
+      const many = gap.count === 1 ? "1 translation" : `${gap.count} translations`;
+      let reason = gap.reason === "no-repository" && history.state === "git-missing" ? "git is not installed" : GAP_REASONS[gap.reason];
+      if (gap.reason === "added-with-source" && history.importedPins > 0) {
+        reason += `, and their ${history.importedPins} source ${history.importedPins === 1 ? "pin names" : "pins name"} commits or versions this repository does not have (copied from another repository?)`;
+      }
+      findings.push({
+        file: run.sourceDir,
+        message: `${many} (such as \`${gap.example}\`) fall back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}.`,
+        data: { reason: gap.reason, translations: gap.count, example: gap.example },
+      });
+    }
+    if (history.shallow && history.unknownPins > 0) {
+      findings.push({
+        file: run.sourceDir,
+        message: `This clone is shallow and ${history.unknownPins} source-commit ${history.unknownPins === 1 ? "pin names a commit" : "pins name commits"} it lacks; fetch full history (\`fetch-depth: 0\`) or pin source hashes (\`ms.openlocfilehash\`).`,
+        data: { reason: "shallow-clone", unknownPins: history.unknownPins },
+      });
+    }
+    return findings;
+  },
+};
+
+function remedy(gap: HistoryGap): string {
+  switch (gap) {
+    case "beyond-shallow-clone":
+      return "fetch full history (`fetch-depth: 0`) or pin the source in front matter (`ms.sourcegitcommit`, `ms.openlocfilehash`)";
+    case "no-repository":
+      return "run in a git clone, or pin the source hash (`ms.openlocfilehash`)";
+    case "not-committed":
+      return "commit them, or pin the source commit (`ms.sourcegitcommit`)";
+    default:
+      return "pin the source commit in their front matter (`ms.sourcegitcommit`)";
+  }
+}
