@@ -1,13 +1,14 @@
 import { Command, CommanderError, Option } from "commander";
 import path from "node:path";
 import { DriftError } from "./errors.js";
-import { check, type CheckOptions } from "./index.js";
+import { check, workLists, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { SEVERITY_RANK, type Severity } from "./model/finding.js";
 import type { Report } from "./model/report.js";
 import { formatJson } from "./reporters/json.js";
 import { formatMarkdown } from "./reporters/markdown.js";
 import { formatText, summaryLine } from "./reporters/text.js";
+import { formatStatus, formatWorkLists } from "./reporters/worklist.js";
 import { RULES } from "./rules/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
@@ -88,6 +89,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     });
 
   program
+    .command("diff")
+    .description("what to translate in one article: source sections added, changed (with a diff) and removed since each translation's baseline")
+    .argument("<article>", "the article, relative to articles/")
+    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (article: string, flags: WorkFlags) => {
+      const relative = article.replace(/^\.?\/?articles\//, "");
+      const lists = await workLists({ ...workOptions(flags, io), articles: [relative] });
+      if (lists.length === 0) throw new DriftError("USAGE", `no article \`${relative}\` in \`articles/\``);
+      io.stdout(flags.format === "json" ? `${JSON.stringify(lists, null, 2)}\n` : formatWorkLists(lists, { color: useColor(io) }));
+    });
+
+  program
+    .command("status")
+    .description("per locale, the translations with work to do, largest first")
+    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (flags: WorkFlags) => {
+      const lists = await workLists(workOptions(flags, io));
+      io.stdout(flags.format === "json" ? `${JSON.stringify(lists, null, 2)}\n` : formatStatus(lists, { color: useColor(io) }));
+    });
+
+  program
     .command("rules")
     .description("list the rules with their default severity")
     .action(() => {
@@ -110,6 +136,16 @@ interface CheckFlags {
   format: "text" | "json";
   output?: string;
   failOn: FailOn;
+}
+
+interface WorkFlags {
+  root: string;
+  locale: string[];
+  format: "text" | "json";
+}
+
+function workOptions(flags: WorkFlags, io: CliIo): CheckOptions {
+  return { root: path.resolve(io.cwd, flags.root), ...(flags.locale.length > 0 && { locales: flags.locale }) };
 }
 
 function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {

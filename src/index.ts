@@ -4,6 +4,7 @@ import { activateRules, type RuleSettings } from "./engine/rule-settings.js";
 import { runCheck } from "./engine/run.js";
 import { DEFAULT_BASELINE_OPTIONS } from "./history/baseline.js";
 import { openHistory, type HistoryProvider } from "./history/provider.js";
+import { collectWorkLists, type WorkList } from "./history/worklist.js";
 import type { Report } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { RULES } from "./rules/index.js";
@@ -51,8 +52,27 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
   }
 }
 
+/**
+ * The translator's work lists: per article and locale, the source sections added, changed (with
+ * a diff of the source section) and removed since the version the translation was made from.
+ */
+export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
+  const root = options.root ?? ".";
+  const history = await openHistoryFor(root, options);
+  try {
+    const rules = activateRules(RULES, options.rules);
+    const frontMatterKeys = (rules.find((active) => active.rule.id === "stale-source")?.options.frontMatterKeys as string[] | undefined) ?? ["title", "description"];
+    return await collectWorkLists(
+      { root, ...(options.locales && { locales: options.locales }), ...(options.articles && { articles: options.articles }) },
+      { history, limits: parseLimits(options), frontMatterKeys },
+    );
+  } finally {
+    history.close();
+  }
+}
+
 /** The run's history, opened once; shared by `check` and the work lists. */
-export function openHistoryFor(root: string, options: CheckOptions): Promise<HistoryProvider> {
+function openHistoryFor(root: string, options: CheckOptions): Promise<HistoryProvider> {
   return openHistory(root, {
     enabled: options.history ?? true,
     pinKeys: options.pinKeys ?? DEFAULT_BASELINE_OPTIONS.pinKeys,
@@ -76,3 +96,7 @@ export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-setting
 export { RULES } from "./rules/index.js";
 export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";
+export type { ChangeKind, SectionRef } from "./history/compare.js";
+export type { WorkList, WorkState } from "./history/worklist.js";
+export type { HistoryGap, PinProblem } from "./model/pair.js";
+export type { HistorySummary, RunFacts } from "./model/rule.js";

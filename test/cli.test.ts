@@ -41,8 +41,8 @@ describe("main", () => {
     const io = memoryIo();
     expect(await main(["check", "--format", "json", "--output", path.join(out, "drift.json")], io)).toBe(1);
     expect(io.out).toBe("");
-    expect(io.err).toBe("✖ 6 findings (3 errors, 3 warnings, 0 info) in 1 article × 4 locales\n");
-    expect(JSON.parse(await readFile(path.join(out, "drift.json"), "utf8")).findings).toHaveLength(6);
+    expect(io.err).toBe("✖ 7 findings (3 errors, 3 warnings, 1 info) in 1 article × 4 locales\n");
+    expect(JSON.parse(await readFile(path.join(out, "drift.json"), "utf8")).findings).toHaveLength(7);
   });
 
   it("keeps the committed reports of the bundled example up to date", async () => {

@@ -11,6 +11,7 @@ import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { joinRelative, takeInventory } from "./discover.js";
 import type { LocaleLayout, TreeLayout } from "./layout.js";
 import { loadDocument } from "./load.js";
+import { movedTranslations, type MovedTranslations } from "./moved.js";
 import type { ActiveRule } from "./rule-settings.js";
 import { sortFindings } from "./sort.js";
 
@@ -39,7 +40,7 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const inScope = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
   const articles = inventory.articles.filter((article) => inScope(article));
   const sourceSet = new Set(inventory.articles);
-  const moved = movedTranslations(inventory.translations, sourceSet, options);
+  const moved = movedTranslations(inventory.translations, sourceSet, layout, options.history);
 
   const findings: Finding[] = [];
   const outlines: ArticleOutline[] = [];
@@ -109,28 +110,6 @@ async function checkArticle(
     outline.translations.push(translationOutline(pair));
   }
   return { findings, outline };
-}
-
-/** Per locale: source article → the old path its translation still has, for sources renamed since. */
-type MovedTranslations = Map<string, Map<string, string>>;
-
-function movedTranslations(translations: ReadonlyMap<string, ReadonlySet<string>>, sources: ReadonlySet<string>, options: EngineOptions): MovedTranslations {
-  const moved: MovedTranslations = new Map();
-  const { history, layout } = options;
-  if (!history) return moved;
-  const sourcePrefix = `${joinRelative(layout.sourceDir, ".")}/`;
-  for (const [locale, relatives] of translations) {
-    const byArticle = new Map<string, string>();
-    for (const relative of relatives) {
-      if (sources.has(relative)) continue;
-      const renamed = history.renamedSource(joinRelative(layout.sourceDir, relative));
-      if (!renamed?.startsWith(sourcePrefix)) continue;
-      const article = renamed.slice(sourcePrefix.length);
-      if (sources.has(article) && !relatives.has(article) && !byArticle.has(article)) byArticle.set(article, relative);
-    }
-    moved.set(locale, byArticle);
-  }
-  return moved;
 }
 
 function runFindings(options: EngineOptions): Finding[] {

@@ -56,10 +56,15 @@ export async function resolveBaseline(
     fromTranslationCommit(history, versions, translation.file);
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
+  if ("outdated" in found) {
+    // The pinned hash is not the source now, and the version it names is older than the clone.
+    return { method: "source-hash-pin", pin: found.pin, outdated: true, gap: "beyond-shallow-clone", ...withProblems };
+  }
 
   const bytes = (await history.reader.read(found.blob));
   const baselineSource = bytes.found ? parseDocument(sourceFile, bytes.content, options.limits) : undefined;
-  const later = versions.filter((version) => version.commitIndex < found.position && version.blob !== found.blob);
+  // A commit that left the content as it was (a pure rename) is not a change to translate.
+  const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
   const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers);
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
@@ -120,7 +125,7 @@ async function fromHashPin(
   translation: ParsedDocument,
   options: BaselineOptions,
   problems: PinProblem[],
-): Promise<Found | undefined> {
+): Promise<Found | { outdated: true; pin: NonNullable<TranslationBaseline["pin"]> } | undefined> {
   const pin = readPin(translation, options.hashPinKeys);
   if (!pin) return undefined;
   const wanted = pin.value.toLowerCase();
@@ -133,6 +138,8 @@ async function fromHashPin(
     }
     if (matches) return { method: "source-hash-pin", commit: version.commit, position: version.commitIndex, version, blob: version.blob, pin };
   }
+  // A shallow clone lacks old versions: the pin still says the translation is not of this one.
+  if (history.shallow) return { outdated: true, pin };
   problems.push({ ...pin, reason: "no-matching-version", shallow: history.shallow });
   return undefined;
 }

@@ -20,28 +20,30 @@ export const historyUnavailable: Rule = {
   description: "Git history could not tell which source version some translations were made from; they are checked by date.",
   options: {},
   checkRun(run: RunFacts): FindingDraft[] {
-    const findings: FindingDraft[] = [];
     const { history } = run;
-    for (const gap of history.gaps) {
+    const parts = history.gaps.map((gap) => {
       const many = gap.count === 1 ? "1 translation" : `${gap.count} translations`;
       let reason = gap.reason === "no-repository" && history.state === "git-missing" ? "git is not installed" : GAP_REASONS[gap.reason];
       if (gap.reason === "added-with-source" && history.importedPins > 0) {
         reason += `, and their ${history.importedPins} source ${history.importedPins === 1 ? "pin names" : "pins name"} commits or versions this repository does not have (copied from another repository?)`;
       }
-      findings.push({
-        file: run.sourceDir,
-        message: `${many} (such as \`${gap.example}\`) fall back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}.`,
-        data: { reason: gap.reason, translations: gap.count, example: gap.example },
-      });
-    }
+      return `${many} (such as \`${gap.example}\`) fall back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}`;
+    });
     if (history.shallow && history.unknownPins > 0) {
-      findings.push({
-        file: run.sourceDir,
-        message: `This clone is shallow and ${history.unknownPins} source-commit ${history.unknownPins === 1 ? "pin names a commit" : "pins name commits"} it lacks; fetch full history (\`fetch-depth: 0\`) or pin source hashes (\`ms.openlocfilehash\`).`,
-        data: { reason: "shallow-clone", unknownPins: history.unknownPins },
-      });
+      parts.push(
+        `this clone is shallow and ${history.unknownPins} source-commit ${history.unknownPins === 1 ? "pin names a commit" : "pins name commits"} it lacks; fetch full history (\`fetch-depth: 0\`) or pin source hashes (\`ms.openlocfilehash\`)`,
+      );
     }
-    return findings;
+    if (parts.length === 0) return [];
+    // One finding for the run, never one per file: the cause and the fix are the same for all.
+    const message = parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(". ");
+    return [
+      {
+        file: run.sourceDir,
+        message: `${message}.`,
+        data: { state: history.state, shallow: history.shallow, gaps: history.gaps, unknownPins: history.unknownPins },
+      },
+    ];
   },
 };
 

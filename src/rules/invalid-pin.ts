@@ -11,7 +11,9 @@ export const invalidPin: Rule = {
   checkPair(pair: Pair): FindingDraft[] {
     // Imported with their sources, pins usually name the repository they came from: said once, by `history-unavailable`.
     if (pair.baseline?.gap === "added-with-source") return [];
-    return (pair.baseline?.pinProblems ?? []).map((problem) => ({
+    // In a shallow clone a pin may just be older than the clone: said once, by `history-unavailable`.
+    const problems = (pair.baseline?.pinProblems ?? []).filter((problem) => !(problem.shallow && problem.reason !== "source-absent-at-commit"));
+    return problems.map((problem) => ({
       file: pair.translation.file,
       line: problem.line,
       column: 1,
