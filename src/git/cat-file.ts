@@ -20,7 +20,6 @@ export class ObjectReader {
   private readonly pending: Pending[] = [];
   private buffer: Buffer = Buffer.alloc(0);
   private failure: Error | undefined;
-  private readonly cache = new Map<string, Promise<ObjectRead>>();
 
   constructor(gitDir: string) {
     this.child = spawn("git", ["cat-file", "--batch"], { cwd: gitDir, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
@@ -36,16 +35,11 @@ export class ObjectReader {
   read(name: string): Promise<ObjectRead> {
     // A name with a newline would desynchronise the batch protocol; no real object has one.
     if (name.includes("\n")) return Promise.resolve({ found: false });
-    let read = this.cache.get(name);
-    if (!read) {
-      read = new Promise<ObjectRead>((resolve, reject) => {
-        if (this.failure) return reject(this.failure);
-        this.pending.push({ resolve, reject });
-        this.child.stdin.write(`${name}\n`);
-      });
-      this.cache.set(name, read);
-    }
-    return read;
+    return new Promise<ObjectRead>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.pending.push({ resolve, reject });
+      this.child.stdin.write(`${name}\n`);
+    });
   }
 
   async readText(name: string): Promise<string | undefined> {

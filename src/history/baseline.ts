@@ -16,6 +16,39 @@ export interface BaselineOptions {
   limits: ParseLimits;
 }
 
+/**
+ * What one run remembers about blobs: the same source version is the baseline of many locales,
+ * and a hash pin that matches nothing would otherwise hash every old version once per locale.
+ * Parsed documents are kept for a bounded number of blobs; digests are short strings.
+ */
+export class BlobCache {
+  private readonly parsed = new Map<string, ParsedDocument>();
+  private readonly digests = new Map<string, string>();
+
+  constructor(private readonly maxParsed = 512) {}
+
+  async document(history: GitHistory, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
+    const key = `${blob} ${file}`;
+    const cached = this.parsed.get(key);
+    if (cached) return cached;
+    const read = await history.reader.read(blob);
+    if (!read.found) return undefined;
+    const document = parseDocument(file, read.content, limits);
+    if (this.parsed.size >= this.maxParsed) this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(key, document);
+    return document;
+  }
+
+  async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
+    const key = `${algorithm} ${blob}`;
+    if (this.digests.has(key)) return this.digests.get(key);
+    const read = await history.reader.read(blob);
+    const digest = read.found ? createHash(algorithm).update(read.content).digest("hex") : undefined;
+    if (digest !== undefined) this.digests.set(key, digest);
+    return digest;
+  }
+}
+
 export const DEFAULT_BASELINE_OPTIONS: Omit<BaselineOptions, "limits"> = {
   pinKeys: ["ms.sourcegitcommit", "l10n.sourceCommit", "default_lang_commit"],
   hashPinKeys: ["ms.openlocfilehash"],
@@ -47,12 +80,13 @@ export async function resolveBaseline(
   source: ParsedDocument,
   translation: ParsedDocument,
   options: BaselineOptions,
+  cache: BlobCache = new BlobCache(),
 ): Promise<TranslationBaseline> {
   const versions = history.versionsOf(sourceFile);
   const problems: PinProblem[] = [];
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
-    (await fromHashPin(history, versions, translation, options, problems)) ??
+    (await fromHashPin(history, versions, translation, options, problems, cache)) ??
     fromTranslationCommit(history, versions, translation.file);
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
@@ -61,15 +95,14 @@ export async function resolveBaseline(
     return { method: "source-hash-pin", pin: found.pin, outdated: true, gap: "beyond-shallow-clone", ...withProblems };
   }
 
-  const bytes = (await history.reader.read(found.blob));
-  const baselineSource = bytes.found ? parseDocument(sourceFile, bytes.content, options.limits) : undefined;
+  const baselineSource = await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
   const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers);
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
   const newestCounted = counted[0];
-  const target = newestCounted === undefined ? baselineSource : versions[0] === newestCounted ? source : await readVersion(history, newestCounted, sourceFile, options);
+  const target = newestCounted === undefined ? baselineSource : versions[0] === newestCounted ? source : await cache.document(history, newestCounted.blob, sourceFile, options.limits);
   const baseline: TranslationBaseline = {
     method: found.method,
     commit: found.commit,
@@ -125,17 +158,14 @@ async function fromHashPin(
   translation: ParsedDocument,
   options: BaselineOptions,
   problems: PinProblem[],
+  cache: BlobCache,
 ): Promise<Found | { outdated: true; pin: NonNullable<TranslationBaseline["pin"]> } | undefined> {
   const pin = readPin(translation, options.hashPinKeys);
   if (!pin) return undefined;
   const wanted = pin.value.toLowerCase();
   const algorithm = wanted.length === 64 ? "sha256" : wanted.length === 32 ? "md5" : "sha1";
   for (const version of versions) {
-    let matches = version.blob === wanted;
-    if (!matches) {
-      const read = await history.reader.read(version.blob);
-      matches = read.found && createHash(algorithm).update(read.content).digest("hex") === wanted;
-    }
+    const matches = version.blob === wanted || (await cache.digest(history, version.blob, algorithm)) === wanted;
     if (matches) return { method: "source-hash-pin", commit: version.commit, position: version.commitIndex, version, blob: version.blob, pin };
   }
   // A shallow clone lacks old versions: the pin still says the translation is not of this one.
@@ -200,11 +230,6 @@ function lookup(data: Record<string, unknown>, key: string): unknown {
     value = (value as Record<string, unknown>)[part];
   }
   return value;
-}
-
-async function readVersion(history: GitHistory, version: FileVersion, file: string, options: BaselineOptions): Promise<ParsedDocument | undefined> {
-  const read = await history.reader.read(version.blob);
-  return read.found ? parseDocument(file, read.content, options.limits) : undefined;
 }
 
 function unique<T>(values: T[]): T[] {

@@ -2,7 +2,7 @@ import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, TranslationBaseline } from "../model/pair.js";
 import type { HistorySummary } from "../model/rule.js";
-import { resolveBaseline, type BaselineOptions } from "./baseline.js";
+import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";
 
 /** What the engine asks of history; facts only, gathered before any rule runs. */
 export interface HistoryProvider {
@@ -24,9 +24,10 @@ function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProv
   const gaps = new Map<HistoryGap, { count: number; example: string }>();
   let unknownPins = 0;
   let importedPins = 0;
+  const cache = new BlobCache();
   return {
     async baselineFor(sourceFile, source, translation) {
-      const baseline = await resolveBaseline(history, sourceFile, source, translation, options);
+      const baseline = await resolveBaseline(history, sourceFile, source, translation, options, cache);
       if (baseline.gap) {
         const gap = gaps.get(baseline.gap) ?? { count: 0, example: translation.file };
         gap.count++;

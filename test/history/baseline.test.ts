@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { check, type Finding } from "../../src/index.js";
+import { main } from "../../src/cli.js";
+import { check, workLists, type Finding } from "../../src/index.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 
 const SOURCE_A = `---
@@ -128,6 +129,61 @@ describe("baselines from git history", () => {
     expect(of(report.findings, "stale-source", "sv")).toEqual([]);
     expect(of(report.findings, "invalid-pin", "sv")).toEqual([]);
     expect(of(report.findings, "history-unavailable", "en")).toEqual([]);
+  });
+
+  it("gives the German translator a work list: the added section in full, a diff of the changed one, the reformatted one skipped", async () => {
+    const [list, ...others] = await workLists({ root: repo.root, locales: ["de"] });
+    expect(others).toEqual([]);
+    expect(list).toMatchObject({ article: "get-started.md", locale: "de", file: "locales/de/guide.md", state: "stale", removed: [], includes: [] });
+    expect(list!.baseline).toEqual({ method: "translation-commit", commit: commits.A, commitsBehind: 3, skippedCommits: 1 });
+    expect(list!.added).toEqual([{ anchor: "troubleshoot", title: "Troubleshoot", level: 2, text: "## Troubleshoot\n\nIf the port is taken, pick another one." }]);
+    expect(list!.changed).toEqual([
+      {
+        anchor: "configure",
+        title: "Configure",
+        level: 2,
+        kinds: ["code"],
+        diff: ["@@ -20,5 +19,5 @@", " Set the port:", " ", " ```sh", "-tool config --port 80", "+tool config --port 8080", " ```"].join("\n"),
+      },
+    ]);
+    expect(list!.skipped).toEqual([{ anchor: "install", title: "Install", level: 2 }]);
+  });
+
+  it("prints the work list with `diff` and ranks the work with `status`", async () => {
+    const out: string[] = [];
+    const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text), env: { NO_COLOR: "1" }, stdoutIsTty: false, cwd: repo.root };
+    expect(await main(["diff", "get-started.md", "--locale", "de"], io)).toBe(0);
+    expect(out.join("")).toBe(
+      [
+        "locales/de/guide.md (de) ← articles/get-started.md",
+        `  baseline \`${commits.A!.slice(0, 7)}\` (translation-commit), 3 commits behind, 1 marked commit skipped`,
+        "  added    ## Troubleshoot (#troubleshoot)",
+        "    +## Troubleshoot",
+        "    +",
+        "    +If the port is taken, pick another one.",
+        "  changed  ## Configure (#configure): code",
+        // File lines: the baseline's, and the source's as the reformat left it (one line shorter).
+        "    @@ -20,5 +19,5 @@",
+        "     Set the port:",
+        "     ",
+        "     ```sh",
+        "    -tool config --port 80",
+        "    +tool config --port 8080",
+        "     ```",
+        "  skipped  ## Install (#install): formatting only",
+        "",
+      ].join("\n"),
+    );
+    out.length = 0;
+    expect(await main(["status"], io)).toBe(0);
+    expect(out.join("")).toBe(
+      [
+        "de  1 to update, 0 missing, 0 unknown baseline, 0 up to date",
+        "      5 lines  stale    locales/de/guide.md  1 changed, 1 added, 3 commits behind",
+        "sv  0 to update, 0 missing, 0 unknown baseline, 1 up to date",
+        "",
+      ].join("\n"),
+    );
   });
 
   it("reports a pin the repository does not have, and falls back to the translation's commit", async () => {
