@@ -95,7 +95,9 @@ export async function resolveBaseline(
     return { method: "source-hash-pin", pin: found.pin, outdated: true, gap: "beyond-shallow-clone", ...withProblems };
   }
 
-  const baselineSource = await cache.document(history, found.blob, sourceFile, options.limits);
+  // Most translations are of the source as it is: reuse the parsed source instead of parsing it again.
+  const currentBlob = gitBlobId(source.text);
+  const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
   const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers);
@@ -230,6 +232,12 @@ function lookup(data: Record<string, unknown>, key: string): unknown {
     value = (value as Record<string, unknown>)[part];
   }
   return value;
+}
+
+/** The id git gives a file's content (`git hash-object`). */
+export function gitBlobId(text: string): string {
+  const bytes = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 
 function unique<T>(values: T[]): T[] {
