@@ -58,7 +58,8 @@ export async function loadHistory(root: string): Promise<History> {
     await runGitOrThrow(root, ["rev-parse", "--show-toplevel"]);
   }
   const [topLevel = root, prefix = "", shallow = "false"] = probe.stdout.toString("utf8").split("\n");
-  // A repository with no commit yet has nothing to tell.
+  // `--raw` is `--name-status` plus the blob ids, which hash pins and `cat-file` need; `-M`
+  // detects renames; `-z` keeps any file name intact. A repository with no commit yet has nothing to tell.
   const head = await runGit(topLevel, ["rev-parse", "--verify", "--quiet", "HEAD"]);
   const log = head.exitCode === 0 ? await runGitOrThrow(topLevel, ["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", LOG_FORMAT, "--", prefix === "" ? "." : prefix]) : Buffer.alloc(0);
   return indexHistory(parseRawLog(log), prefix, shallow.trim() === "true", new ObjectReader(topLevel));

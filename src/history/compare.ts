@@ -95,18 +95,18 @@ export function sectionText(document: ParsedDocument, section: Section): string 
 export function classifyChange(before: Section, after: Section): ChangeKind[] {
   const old = features(before);
   const now = features(after);
-  if (old.normalized === now.normalized) return ["formatting"];
   const kinds: ChangeKind[] = [];
   if (old.prose !== now.prose) kinds.push("prose");
   if (old.code !== now.code) kinds.push("code");
   if (old.links !== now.links) kinds.push("link");
   if (old.images !== now.images) kinds.push("image");
   if (old.tables !== now.tables) kinds.push("table");
-  return kinds.length > 0 ? kinds.sort() : ["prose"];
+  if (kinds.length > 0) return kinds.sort();
+  // Stringifying is the expensive part: only needed when what readers get looks the same.
+  return normalize(before) === normalize(after) ? ["formatting"] : ["prose"];
 }
 
 interface Features {
-  normalized: string;
   prose: string;
   code: string;
   links: string;
@@ -118,7 +118,7 @@ interface Features {
 const DOCFX_IMAGE = /:::image[^:]*?\bsource="([^"]*)"/g;
 
 function features(section: Section): Features {
-  const root: Root = { type: "root", children: section.nodes.map(withoutPositions) };
+  const root: Root = { type: "root", children: section.nodes };
   const code: string[] = [];
   const links: string[] = [];
   const images: string[] = [];
@@ -152,7 +152,6 @@ function features(section: Section): Features {
     }
   });
   return {
-    normalized: `${section.level} ${section.title}\n${normalize(root)}`,
     prose: collapse(prose.join(" ")),
     code: code.join("\n\u0000"),
     links: links.join("\n"),
@@ -165,11 +164,12 @@ function features(section: Section): Features {
  * The section as remark-stringify writes it, with the whitespace in prose collapsed: rewrapped
  * lines, `*` versus `-` bullets, `__` versus `**` all read the same. Code keeps its whitespace.
  */
-function normalize(root: Root): string {
+function normalize(section: Section): string {
+  const root: Root = { type: "root", children: section.nodes.map(withoutPositions) };
   visit(root, "text", (node) => {
     node.value = collapse(node.value);
   });
-  return stringifier.stringify(root).trim();
+  return `${section.level} ${section.title}\n${stringifier.stringify(root).trim()}`;
 }
 
 function collapse(text: string): string {

@@ -4,10 +4,10 @@ import type { Rule, RunFacts } from "../model/rule.js";
 
 const GAP_REASONS: Record<HistoryGap, string> = {
   "no-repository": "the tree is not in a git repository",
-  "not-committed": "they are not committed yet",
-  "added-with-source": "they were committed in the same commit as their sources, so history cannot tell which source version they were made from",
-  "beyond-shallow-clone": "their last commit is where this shallow clone's history starts",
-  "source-not-committed": "their sources were not committed when they were",
+  "not-committed": "not committed yet",
+  "added-with-source": "committed together with the source, so history cannot tell which version was translated",
+  "beyond-shallow-clone": "last committed where this shallow clone's history starts",
+  "source-not-committed": "the source was not committed when the translation was",
 };
 
 /**
@@ -25,9 +25,9 @@ export const historyUnavailable: Rule = {
       const many = gap.count === 1 ? "1 translation" : `${gap.count} translations`;
       let reason = gap.reason === "no-repository" && history.state === "git-missing" ? "git is not installed" : GAP_REASONS[gap.reason];
       if (gap.reason === "added-with-source" && history.importedPins > 0) {
-        reason += `, and their ${history.importedPins} source ${history.importedPins === 1 ? "pin names" : "pins name"} commits or versions this repository does not have (copied from another repository?)`;
+        reason += `; ${history.importedPins} source ${history.importedPins === 1 ? "pin names a commit or version" : "pins name commits or versions"} this repository does not have (copied from another repository?)`;
       }
-      return `${many} (such as \`${gap.example}\`) fall back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}`;
+      return `${many} (such as \`${gap.example}\`) ${gap.count === 1 ? "falls" : "fall"} back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}`;
     });
     if (history.shallow && history.unknownPins > 0) {
       parts.push(
@@ -56,6 +56,6 @@ function remedy(gap: HistoryGap): string {
     case "not-committed":
       return "commit them, or pin the source commit (`ms.sourcegitcommit`)";
     default:
-      return "pin the source commit in their front matter (`ms.sourcegitcommit`)";
+      return "pin the source commit in front matter (`ms.sourcegitcommit`, see docs/pins.md)";
   }
 }

@@ -234,7 +234,7 @@ describe("baselines without full history", () => {
       ["missing-section", "locales/de/b.md", 6, "two"],
     ]);
     expect(report.findings[0]!.message).toBe(
-      "2 translations (such as `locales/de/a.md`) fall back to `ms.date`: their last commit is where this shallow clone's history starts; fetch full history (`fetch-depth: 0`) or pin the source in front matter (`ms.sourcegitcommit`, `ms.openlocfilehash`).",
+      "2 translations (such as `locales/de/a.md`) fall back to `ms.date`: last committed where this shallow clone's history starts; fetch full history (`fetch-depth: 0`) or pin the source in front matter (`ms.sourcegitcommit`, `ms.openlocfilehash`).",
     );
     expect(report.findings[1]!.message).toBe(
       "The source changed since the version `ms.openlocfilehash` pins; this shallow clone lacks that version, so the sections cannot be listed: fetch full history (`fetch-depth: 0`).",
