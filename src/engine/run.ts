@@ -1,11 +1,11 @@
 import picomatch from "picomatch";
 import { alignSections } from "../align/align.js";
 import { DriftError } from "../errors.js";
+import type { HistoryProvider } from "../history/provider.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { ArticleOutline, LocaleSummary, Report, SectionOutline, TranslationOutline } from "../model/report.js";
-import type { HistoryProvider } from "../history/provider.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { joinRelative, takeInventory } from "./discover.js";

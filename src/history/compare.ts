@@ -83,8 +83,19 @@ export function isFormattingOnly(section: ChangedSection): boolean {
 
 /** The section's lines as written, heading included. */
 export function sectionText(document: ParsedDocument, section: Section): string {
-  const lines = document.text.split("\n");
-  return lines.slice(section.line - 1, section.endLine).join("\n");
+  return linesOf(document).slice(section.line - 1, section.endLine).join("\n");
+}
+
+/** A document's lines, split once however many of its sections are read. */
+const LINES = new WeakMap<ParsedDocument, string[]>();
+
+function linesOf(document: ParsedDocument): string[] {
+  let lines = LINES.get(document);
+  if (!lines) {
+    lines = document.text.split("\n");
+    LINES.set(document, lines);
+  }
+  return lines;
 }
 
 /**

@@ -184,6 +184,12 @@ describe("baselines from git history", () => {
         "",
       ].join("\n"),
     );
+    out.length = 0;
+    expect(await main(["status", "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(out.join(""))).toEqual(await workLists({ root: repo.root }));
+    out.length = 0;
+    expect(await main(["diff", "nope.md"], io)).toBe(2);
+    expect(out.join("")).toBe("l10n-drift: USAGE no article `nope.md` in `articles/`\n");
   });
 
   it("reports a pin the repository does not have, and falls back to the translation's commit", async () => {
