@@ -136,7 +136,9 @@ try {
   await check({ root, articles: ["area-0/**"] });
   const history = await timed("read history (one git log pass, indexed)", () => loadHistory(root));
   if (history.result.available) {
-    console.log(`  ${history.result.commits.length} commits`);
+    const total = execFileSync("git", ["rev-list", "--count", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    // A translator's update that leaves the file as it was is an empty commit: no log entry.
+    console.log(`  ${history.result.commits.length} of ${total} commits change a file`);
     history.result.close();
   }
   // The machine is shared: alternate the two and keep each one's fastest run.
