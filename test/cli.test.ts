@@ -49,7 +49,8 @@ describe("main", () => {
     const out = await mkdtemp(path.join(tmpdir(), "l10n-drift-reports-"));
     expect(await main(["report", "--out", out], memoryIo())).toBe(0);
     for (const name of ["drift.json", "drift.md"]) {
-      expect(await readFile(path.join(out, name), "utf8"), `reports/${name} is out of date: run npm start`).toBe(await readFile(path.join(REPO_ROOT, "reports", name), "utf8"));
+      const generated = withoutHistoryNote(await readFile(path.join(out, name), "utf8"));
+      expect(generated, `reports/${name} is out of date: run npm start`).toBe(withoutHistoryNote(await readFile(path.join(REPO_ROOT, "reports", name), "utf8")));
     }
   });
 });
@@ -63,3 +64,18 @@ describe("useColor", () => {
     expect(useColor({ env: {}, stdoutIsTty: false })).toBe(false);
   });
 });
+
+/**
+ * The one `history-unavailable` line depends on how this project was cloned (full, shallow, or a
+ * tarball without git), not on the example: its wording and data are left out of the comparison.
+ */
+function withoutHistoryNote(text: string): string {
+  if (!text.startsWith("{")) return text.replace(/^- info: .*\(`history-unavailable`\)$/m, "- info: … (`history-unavailable`)");
+  const report = JSON.parse(text) as { findings: Array<{ ruleId: string; message: string; data?: unknown }> };
+  for (const finding of report.findings) {
+    if (finding.ruleId !== "history-unavailable") continue;
+    finding.message = "…";
+    delete finding.data;
+  }
+  return JSON.stringify(report, null, 2);
+}

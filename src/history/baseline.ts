@@ -90,10 +90,6 @@ export async function resolveBaseline(
     fromTranslationCommit(history, versions, translation.file);
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
-  if ("outdated" in found) {
-    // The pinned hash is not the source now, and the version it names is older than the clone.
-    return { method: "source-hash-pin", pin: found.pin, outdated: true, gap: "beyond-shallow-clone", ...withProblems };
-  }
 
   // Most translations are of the source as it is: reuse the parsed source instead of parsing it again.
   const currentBlob = gitBlobId(source.text);
@@ -161,7 +157,7 @@ async function fromHashPin(
   options: BaselineOptions,
   problems: PinProblem[],
   cache: BlobCache,
-): Promise<Found | { outdated: true; pin: NonNullable<TranslationBaseline["pin"]> } | undefined> {
+): Promise<Found | undefined> {
   const pin = readPin(translation, options.hashPinKeys);
   if (!pin) return undefined;
   const wanted = pin.value.toLowerCase();
@@ -170,8 +166,7 @@ async function fromHashPin(
     const matches = version.blob === wanted || (await cache.digest(history, version.blob, algorithm)) === wanted;
     if (matches) return { method: "source-hash-pin", commit: version.commit, position: version.commitIndex, version, blob: version.blob, pin };
   }
-  // A shallow clone lacks old versions: the pin still says the translation is not of this one.
-  if (history.shallow) return { outdated: true, pin };
+  // In a shallow clone the version may just not have been fetched: recorded, said once per run.
   problems.push({ ...pin, reason: "no-matching-version", shallow: history.shallow });
   return undefined;
 }

@@ -33,7 +33,7 @@ function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProv
         gap.count++;
         gaps.set(baseline.gap, gap);
       }
-      unknownPins += baseline.pinProblems?.filter((problem) => problem.reason === "unknown-commit").length ?? 0;
+      unknownPins += baseline.pinProblems?.filter((problem) => problem.shallow && problem.reason !== "source-absent-at-commit").length ?? 0;
       if (baseline.gap === "added-with-source") importedPins += baseline.pinProblems?.length ?? 0;
       return baseline;
     },

@@ -53,8 +53,6 @@ export interface TranslationBaseline {
   pinProblems?: PinProblem[];
   /** Why history could not tell, for the `date` method. */
   gap?: HistoryGap;
-  /** The pin says the translation was made from another version than the source now, one this clone does not have. */
-  outdated?: boolean;
 }
 
 /** Why a pin was not usable. */

@@ -26,7 +26,7 @@ export interface HistorySummary {
   shallow: boolean;
   /** Translations whose baseline history could not tell, by reason, with one example file. */
   gaps: Array<{ reason: HistoryGap; count: number; example: string }>;
-  /** Commit pins naming a commit the repository does not have. */
+  /** In a shallow clone: pins naming a commit or source version the clone does not have. */
   unknownPins: number;
   /** Unusable pins of translations committed with their sources: copied from another repository, said once. */
   importedPins: number;

@@ -8,5 +8,8 @@ export function formatMarkdown(report: Report): string {
     const { error, warning, info } = summary.counts;
     lines.push(`| ${locale} | ${summary.translations}/${summary.articles} | ${error} | ${warning} | ${info} | ${summary.coveragePercent}% |`);
   }
+  // Findings about the whole run (how history went) are not per locale: say them under the table.
+  const runFindings = report.findings.filter((finding) => finding.article === "");
+  if (runFindings.length > 0) lines.push("", ...runFindings.map((finding) => `- ${finding.severity}: ${finding.message} (\`${finding.ruleId}\`)`));
   return `${lines.join("\n")}\n`;
 }

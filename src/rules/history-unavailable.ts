@@ -31,7 +31,7 @@ export const historyUnavailable: Rule = {
     });
     if (history.shallow && history.unknownPins > 0) {
       parts.push(
-        `this clone is shallow and ${history.unknownPins} source-commit ${history.unknownPins === 1 ? "pin names a commit" : "pins name commits"} it lacks; fetch full history (\`fetch-depth: 0\`) or pin source hashes (\`ms.openlocfilehash\`)`,
+        `this clone is shallow and ${history.unknownPins} source ${history.unknownPins === 1 ? "pin names a commit or version" : "pins name commits or versions"} it lacks; fetch full history (\`fetch-depth: 0\`)`,
       );
     }
     if (parts.length === 0) return [];

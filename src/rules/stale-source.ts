@@ -20,17 +20,6 @@ export const staleSource: Rule<StaleSourceOptions> = {
   options: { frontMatterKeys: ["title", "description"] },
   checkPair(pair: Pair, { options }): FindingDraft[] {
     const baseline = pair.baseline;
-    if (baseline?.outdated && baseline.pin) {
-      return [
-        {
-          file: pair.translation.file,
-          line: baseline.pin.line,
-          column: 1,
-          message: `The source changed since the version \`${baseline.pin.key}\` pins; this shallow clone lacks that version, so the sections cannot be listed: fetch full history (\`fetch-depth: 0\`).`,
-          data: { method: baseline.method, pin: baseline.pin.value, outdated: true },
-        },
-      ];
-    }
     if (!baseline?.source || baseline.commit === undefined) return [];
     const comparison = compareSources(baseline.source, baseline.target ?? pair.source, options.frontMatterKeys);
     const includes = baseline.includesChanged ?? [];
