@@ -203,6 +203,30 @@ describe("baselines from git history", () => {
   });
 });
 
+describe("pin conventions", () => {
+  it("reads MDN's nested `l10n.sourceCommit`, a configured key, and reports a commit at which the source did not exist", async () => {
+    const repo = await makeRepo();
+    const before = await repo.commit("Unrelated", { "articles/other.md": "# Other\n" });
+    const added = await repo.commit("Add", { "articles/a.md": "# A\n\n## One\n\nFirst.\n" });
+    await repo.commit("Translate", {
+      "locales/de/a.md": `---\nl10n:\n  sourceCommit: ${added}\n---\n# A\n\n## <a name="one"></a>Eins\n\nErstens.\n`,
+      "locales/sv/a.md": `---\nsource_commit: ${added.slice(0, 10)}\n---\n# A\n\n## <a name="one"></a>Ett\n\nFörst.\n`,
+      "locales/nl/a.md": `---\nms.sourcegitcommit: ${before}\n---\n# A\n\n## <a name="one"></a>Een\n\nEerst.\n`,
+    });
+    await repo.commit("Add a section", { "articles/a.md": "# A\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n" });
+    const report = await check({ root: repo.root, articles: ["a.md"], pinKeys: ["ms.sourcegitcommit", "l10n.sourceCommit", "source_commit"] });
+    const stale = report.findings.filter((finding) => finding.ruleId === "stale-source");
+    expect(stale.map((finding) => [finding.locale, finding.line, (finding.data as { method: string }).method, (finding.data as { commit: string }).commit])).toEqual([
+      ["de", 2, "source-commit-pin", added],
+      ["nl", 1, "translation-commit", expect.any(String)],
+      ["sv", 2, "source-commit-pin", added],
+    ]);
+    expect(report.findings.filter((finding) => finding.ruleId === "invalid-pin").map((finding) => [finding.locale, finding.line, finding.message])).toEqual([
+      ["nl", 2, `\`ms.sourcegitcommit\` is \`${before}\`, a commit at which \`articles/a.md\` did not exist; the baseline was found by translation-commit instead.`],
+    ]);
+  });
+});
+
 describe("baselines without full history", () => {
   it("makes a page stale when a file it includes changed, naming the include", async () => {
     const repo = await makeRepo();
