@@ -10,7 +10,7 @@ import { mergeReports } from "./engine/merge.js";
 import type { Shard } from "./engine/run.js";
 import { createProgressBar } from "./cli/progress.js";
 import { DriftError } from "./errors.js";
-import { check, type CheckOptions } from "./index.js";
+import { check, workLists, type CheckOptions } from "./index.js";
 import { writeFileAtomic } from "./io/atomic-write.js";
 import { SEVERITY_RANK, type Severity } from "./model/finding.js";
 import type { Report } from "./model/report.js";
@@ -21,6 +21,7 @@ import { formatMarkdown } from "./reporters/markdown.js";
 import { formatStatus } from "./reporters/status.js";
 import { formatSarif } from "./reporters/sarif.js";
 import { formatText, summaryLine } from "./reporters/text.js";
+import { formatStatus as formatWorkStatus, formatWorkLists } from "./reporters/worklist.js";
 import { RULES } from "./rules/index.js";
 import { TOOL_NAME, TOOL_VERSION } from "./version.js";
 
@@ -89,6 +90,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
     .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
+    .option("--no-history", "do not read git history: compare dates, as without a repository, and say nothing of it")
     .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
     .option("--baseline [file]", `fail only on findings not in the baseline (default file: ${BASELINE_FILE})`)
     .action(async (flags: CheckFlags) => {
@@ -110,9 +112,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
     .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
     .option("--out <dir>", "directory for the reports (default: <root>/reports)")
-    .action(async (flags: { root: string; config?: string; out?: string }) => {
+    .option("--no-history", "do not read git history")
+    .action(async (flags: { root: string; config?: string; out?: string; history: boolean }) => {
       const root = path.resolve(io.cwd, flags.root);
-      const report = await checkWithProgress({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined) }, io);
+      const options = { root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined), ...(!flags.history && { history: false }) };
+      const report = await checkWithProgress(options, io);
       const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(root, "reports");
       const written = await writeReports(report, out);
       io.stdout(localeSummary(report));
@@ -125,9 +129,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option("--root <dir>", "tree to check (layout from its configuration or preset)", ".")
     .option("--config <file>", "configuration file")
     .option("--output <file>", `where to write the baseline (default: <root>/${BASELINE_FILE})`)
-    .action(async (flags: { root: string; config?: string; output?: string }) => {
+    .option("--no-history", "do not read git history")
+    .action(async (flags: { root: string; config?: string; output?: string; history: boolean }) => {
       const root = path.resolve(io.cwd, flags.root);
-      const report = await check({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined) });
+      const report = await check({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }), ...cacheDirectory(io.cwd, undefined), ...(!flags.history && { history: false }) });
       const target = flags.output ? path.resolve(io.cwd, flags.output) : path.join(root, BASELINE_FILE);
       await writeFileAtomic(target, `${JSON.stringify(createBaseline(report), null, 2)}\n`);
       io.stdout(`Recorded ${report.findings.length} findings in ${path.relative(io.cwd, target) || target}\n`);
@@ -162,6 +167,31 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     });
 
   program
+    .command("diff")
+    .description("what to translate in one article: source sections added, changed (with a diff) and removed since each translation's baseline")
+    .argument("<article>", "the article, relative to articles/")
+    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (article: string, flags: WorkFlags) => {
+      const relative = article.replace(/^\.?\/?articles\//, "");
+      const lists = await workLists({ ...workOptions(flags, io), articles: [relative] });
+      if (lists.length === 0) throw new DriftError("USAGE", `no article \`${relative}\` in \`articles/\``);
+      io.stdout(flags.format === "json" ? `${JSON.stringify(lists, null, 2)}\n` : formatWorkLists(lists, { color: useColor(io) }));
+    });
+
+  program
+    .command("status")
+    .description("per locale, the translations with work to do, largest first")
+    .option("--root <dir>", "tree with articles/ and locales/<locale>/", ".")
+    .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (flags: WorkFlags) => {
+      const lists = await workLists(workOptions(flags, io));
+      io.stdout(flags.format === "json" ? `${JSON.stringify(lists, null, 2)}\n` : formatWorkStatus(lists, { color: useColor(io) }));
+    });
+
+  program
     .command("rules")
     .description("list the rules with their default severity")
     .action(() => {
@@ -186,11 +216,22 @@ interface CheckFlags {
   shard?: Shard;
   baseline?: string | true;
   changedSince?: string;
+  history: boolean;
   locale: string[];
   article: string[];
   format?: Format;
   output?: string;
   failOn: FailOn;
+}
+
+interface WorkFlags {
+  root: string;
+  locale: string[];
+  format: "text" | "json";
+}
+
+function workOptions(flags: WorkFlags, io: CliIo): CheckOptions {
+  return { root: path.resolve(io.cwd, flags.root), ...(flags.locale.length > 0 && { locales: flags.locale }) };
 }
 
 function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
@@ -201,6 +242,7 @@ function checkOptions(flags: CheckFlags, io: CliIo): CheckOptions {
     ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
     ...(flags.shard && { shard: flags.shard }),
     ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
+    ...(!flags.history && { history: false }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),
     ...(flags.article.length > 0 && { articles: flags.article }),
   };

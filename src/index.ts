@@ -4,7 +4,11 @@ import { resolveRun } from "./engine/resolve-run.js";
 import { runCheck, type Shard } from "./engine/run.js";
 import type { FileSystem } from "./io/file-system.js";
 import type { Report } from "./model/report.js";
-import { DEFAULT_PARSE_LIMITS } from "./parse/document.js";
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
+import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
+import { openHistory } from "./history/provider.js";
+import { collectWorkLists, type WorkList } from "./history/worklist.js";
+import type { TreeLayout } from "./engine/layout.js";
 
 export interface CheckOptions {
   /** The tree to check; default: the current directory. */
@@ -29,6 +33,10 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Where documents are listed and read; default `node:fs`. A seam for tests and virtual trees. */
   fileSystem?: FileSystem;
+  /** Read git history to find each translation's baseline; default true (dates when there is no repository). */
+  history?: boolean;
+  /** Commit message markers for changes that need no translation; default `L10n-Skip: true`, `[l10n skip]`. */
+  skipMarkers?: readonly string[];
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -47,8 +55,43 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
     ...(options.shard && { shard: options.shard }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.fileSystem && { fileSystem: options.fileSystem }),
-    limits: { ...DEFAULT_PARSE_LIMITS, ...(run.config.maxFileBytes !== undefined && { maxFileBytes: run.config.maxFileBytes }) },
+    history: historySettings(run.layout, limitsOf(run.config.maxFileBytes), options),
+    limits: limitsOf(run.config.maxFileBytes),
   });
+}
+
+/**
+ * The translator's work lists: per article and locale, the source sections added, changed (with
+ * a diff of the source section) and removed since the version the translation was made from.
+ */
+export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
+  const run = await resolveRun(options);
+  const limits = limitsOf(run.config.maxFileBytes);
+  const history = await openHistory(run.layout.root, historySettings(run.layout, limits, options));
+  try {
+    const frontMatterKeys = (run.rules.find((active) => active.rule.id === "stale-source")?.options.frontMatterKeys as string[] | undefined) ?? ["title", "description"];
+    return await collectWorkLists(
+      { layout: run.layout, ...(run.locales && { locales: run.locales }), ...(options.articles && { articles: options.articles }) },
+      { history, limits, frontMatterKeys },
+    );
+  } finally {
+    history.close();
+  }
+}
+
+/** How history is read: pins from the layout's keys, skip markers from the options. Plain data, for worker threads. */
+function historySettings(layout: TreeLayout, limits: ParseLimits, options: CheckOptions): BaselineOptions & { enabled: boolean } {
+  return {
+    enabled: options.history ?? true,
+    pinKeys: layout.keys.sourceCommit,
+    hashPinKeys: layout.keys.sourceHash,
+    skipMarkers: options.skipMarkers ?? DEFAULT_BASELINE_OPTIONS.skipMarkers,
+    limits,
+  };
+}
+
+function limitsOf(maxFileBytes: number | undefined): ParseLimits {
+  return { ...DEFAULT_PARSE_LIMITS, ...(maxFileBytes !== undefined && { maxFileBytes }) };
 }
 
 export { DriftError, type DriftErrorCode } from "./errors.js";
@@ -66,3 +109,7 @@ export type { FileSystem } from "./io/file-system.js";
 export { RULES } from "./rules/index.js";
 export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";
+export type { ChangeKind, SectionRef } from "./history/compare.js";
+export type { WorkList, WorkState } from "./history/worklist.js";
+export type { HistoryGap, PinProblem } from "./model/pair.js";
+export type { HistorySummary, RunFacts } from "./model/rule.js";

@@ -3,9 +3,11 @@ import { DriftError } from "../errors.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Finding, FindingDraft } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
+import type { RunFacts } from "../model/rule.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import type { FileSystem } from "../io/file-system.js";
+import { emptyTally, tallyBaseline, type HistoryProvider, type HistoryTally } from "../history/provider.js";
 import type { AnchorIndex, Dependency } from "./anchor-index.js";
 import { digest, type DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
@@ -24,6 +26,8 @@ export interface ArticleLocale {
   /** Root-relative path where the translation is, or would be. */
   file: string;
   present: boolean;
+  /** Set when the source was renamed and the translation is still at its old path (relative to the locale folder). */
+  movedFrom?: string;
 }
 
 /** What checking an article needs besides the task; the same for every article of a run. */
@@ -37,11 +41,15 @@ export interface ArticleContext {
   anchors: AnchorIndex;
   /** Where files are read; `node:fs` when absent. */
   fileSystem?: FileSystem;
+  /** Where translation baselines come from; without it no pair has one. */
+  history?: HistoryProvider;
 }
 
 export interface ArticleResult {
   findings: Finding[];
   outline: ArticleOutline;
+  /** How finding this article's baselines went, to be added up for the whole run. */
+  history: HistoryTally;
 }
 
 /**
@@ -62,6 +70,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const [source, ...translated] = await Promise.all(reads.map((read) => toDocument(read, context.limits, context.cache)));
   const findings = fileFindings(source!, article, context.sourceLocale, undefined, true, context);
   const dependencies: Dependency[] = [];
+  const history = emptyTally();
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
 
   for (const locale of task.locales) {
@@ -86,11 +95,16 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       translation,
       alignment: alignSections(source!.sections, translation.sections),
       linkedIds: linked.ids,
+      ...(locale.movedFrom !== undefined && { translationAt: locale.movedFrom }),
     };
+    if (context.history) {
+      pair.baseline = await context.history.baselineFor(sourceFile, source!, translation);
+      tallyBaseline(history, pair.baseline, translation.file);
+    }
     findings.push(...pairFindings(pair, context.rules, context.sourceLocale));
     outline.translations.push(translationOutline(pair));
   }
-  const result = { findings, outline };
+  const result = { findings, outline, history };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
   return result;
 }
@@ -101,6 +115,17 @@ async function unchanged(dependencies: readonly Dependency[], context: ArticleCo
     if ((await readForCheck(context.root, dependency.file, context.limits, context.fileSystem)).hash !== dependency.hash) return false;
   }
   return true;
+}
+
+/** Findings about the whole run, such as how history went: said once, with no article. */
+export function runFindings(facts: RunFacts, rules: readonly ActiveRule[], sourceLocale: string, where: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const active of rules) {
+    if (!active.rule.checkRun) continue;
+    const drafts = guard(active, where, () => active.rule.checkRun!(facts, { options: active.options, sourceLocale }));
+    findings.push(...drafts.map((draft) => stamp(draft, active, sourceLocale, "")));
+  }
+  return findings;
 }
 
 /** Findings for a translation whose source path does not exist. */

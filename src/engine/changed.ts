@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
-import { runGit, splitNul } from "../git/run-git.js";
+import { runGitOrThrow } from "../git/run-git.js";
 import type { TreeLayout } from "./layout.js";
 
 /**
@@ -11,15 +11,15 @@ import type { TreeLayout } from "./layout.js";
  * and one `git grep`; no file is read or parsed here.
  */
 export async function changedArticles(layout: TreeLayout, ref: string): Promise<string[]> {
-  const top = (await runGit(layout.root, ["rev-parse", "--show-toplevel"])).trim();
+  const top = (await git(layout.root, ["rev-parse", "--show-toplevel"])).trim();
   try {
-    await runGit(layout.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    await git(layout.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch (error) {
     throw new DriftError("GIT_FAILED", `\`${ref}\` is not a commit in this repository (in a shallow clone, fetch it first, e.g. fetch-depth: 0)`, undefined, { cause: error });
   }
   const [diff, untracked] = await Promise.all([
-    runGit(layout.root, ["diff", "--name-only", "--no-renames", "-z", ref, "--"]),
-    runGit(layout.root, ["ls-files", "--others", "--exclude-standard", "-z"]),
+    git(layout.root, ["diff", "--name-only", "--no-renames", "-z", ref, "--"]),
+    git(layout.root, ["ls-files", "--others", "--exclude-standard", "-z"]),
   ]);
   const fromTop = (file: string) => toPosix(path.relative(layout.root, path.join(top, file)));
   const fromRoot = (file: string) => toPosix(path.relative(layout.root, path.join(layout.root, file)));
@@ -51,7 +51,7 @@ async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>)
   const dirs = [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)];
   // `git grep` searches the work tree with the index's help, in threads: cheaper than reading
   // every file. Exit status 1 means no match.
-  const output = await runGit(layout.root, ["grep", "-l", "-z", "-F", ...names.flatMap((name) => ["-e", `${name}#`]), "--", ...dirs]).catch(() => "");
+  const output = await git(layout.root, ["grep", "-l", "-z", "-F", ...names.flatMap((name) => ["-e", `${name}#`]), "--", ...dirs]).catch(() => "");
   const linking = new Set<string>();
   // git grep prints paths relative to the directory it runs in: the root.
   for (const file of splitNul(output).map(toPosix)) {
@@ -64,6 +64,16 @@ async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>)
     }
   }
   return [...linking];
+}
+
+/** Git's output as text. */
+async function git(cwd: string, args: readonly string[]): Promise<string> {
+  return (await runGitOrThrow(cwd, args)).toString("utf8");
+}
+
+/** NUL-separated output, as `-z` gives it: paths with any characters survive. */
+function splitNul(output: string): string[] {
+  return output.split("\0").filter((item) => item !== "");
 }
 
 function toPosix(relative: string): string {

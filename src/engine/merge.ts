@@ -27,6 +27,11 @@ export function mergeReports(reports: readonly Report[]): Report {
     if (seen.has(article.article)) throw new DriftError("USAGE", `article \`${article.article}\` is in more than one report: are two of them the same shard?`);
     seen.add(article.article);
   }
-  const findings = sortFindings(reports.flatMap((report) => report.findings));
+  // Findings about the whole run (how history went) are said by every shard; keep one of each.
+  const runLevel = new Map<string, Report["findings"][number]>();
+  for (const finding of reports.flatMap((report) => report.findings).filter((finding) => finding.article === "")) {
+    if (!runLevel.has(finding.ruleId)) runLevel.set(finding.ruleId, finding);
+  }
+  const findings = sortFindings([...reports.flatMap((report) => report.findings.filter((finding) => finding.article !== "")), ...runLevel.values()]);
   return { schemaVersion: 1, tool: first.tool, summary: summarize(articles, locales, findings), findings, articles };
 }

@@ -8,11 +8,15 @@ import type { ArticleOutline, Report } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { checkArticle, checkOrphan, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
+import { checkArticle, checkOrphan, runFindings, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
 import { AnchorIndex } from "./anchor-index.js";
 import { digest, openCache } from "./cache.js";
-import { joinRelative, takeInventory } from "./discover.js";
-import type { TreeLayout } from "./layout.js";
+import { openHistory, mergeTallies, type HistoryProvider } from "../history/provider.js";
+import type { BaselineOptions } from "../history/baseline.js";
+import { joinRelative, takeInventory, type Inventory } from "./discover.js";
+import type { LocaleLayout, TreeLayout } from "./layout.js";
+import { movedTranslations } from "./moved.js";
+import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "./sort.js";
 import { summarize } from "./summary.js";
@@ -46,7 +50,11 @@ export interface EngineOptions {
   onProgress?: (done: number, total: number) => void;
   /** Where files are listed and read; `node:fs` when absent. */
   fileSystem?: FileSystem;
+  /** How to read git history for translation baselines; absent: no baselines. Plain data, for workers. */
+  history?: HistorySettings;
 }
+
+export type HistorySettings = BaselineOptions & { enabled: boolean };
 
 /** Below this many articles, starting workers costs more than it saves. */
 const ARTICLES_PER_WORKER_START = 100;
@@ -62,24 +70,51 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const inScope = (article: string) => matchesGlobs(article) && (listed === undefined || listed.has(article));
   const inShard = (index: number) => !options.shard || index % options.shard.count === options.shard.index - 1;
   const articles = inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index));
+  const sources = new Set(inventory.articles);
+  const history = options.history ? await openHistory(layout.root, options.history) : undefined;
+  try {
+    return await checkTree(options, inventory, selected, articles, sources, inScope, inShard, history);
+  } finally {
+    history?.close();
+  }
+}
+
+async function checkTree(
+  options: EngineOptions,
+  inventory: Inventory,
+  selected: readonly LocaleLayout[],
+  articles: readonly string[],
+  sources: ReadonlySet<string>,
+  inScope: (article: string) => boolean,
+  inShard: (index: number) => boolean,
+  history: HistoryProvider | undefined,
+): Promise<Report> {
+  const { layout } = options;
+  // A translation left at its source's old path is checked against the renamed source.
+  const moved = movedTranslations(inventory.translations, sources, layout, history);
 
   const tasks: ArticleTask[] = articles.map((article) => ({
     article,
     sourceFile: joinRelative(layout.sourceDir, article),
-    locales: selected.map((locale) => ({
-      name: locale.name,
-      ...(locale.code !== undefined && { code: locale.code }),
-      file: joinRelative(locale.dir, article),
-      present: inventory.translations.get(locale.name)?.has(article) === true,
-    })),
+    locales: selected.map((locale) => {
+      const movedFrom = inventory.translations.get(locale.name)?.has(article) ? undefined : moved.get(locale.name)?.get(article);
+      return {
+        name: locale.name,
+        ...(locale.code !== undefined && { code: locale.code }),
+        file: joinRelative(locale.dir, movedFrom ?? article),
+        present: inventory.translations.get(locale.name)?.has(article) === true || movedFrom !== undefined,
+        ...(movedFrom !== undefined && { movedFrom }),
+      };
+    }),
   }));
-  const results = await checkAll(tasks, options);
+  // Cached results are valid for one state of history: a new commit can change every baseline.
+  const historyKey = history ? (await runGit(layout.root, ["rev-parse", "HEAD"]).catch(() => undefined))?.stdout.toString("utf8").trim() ?? "" : "";
+  const results = await checkAll(tasks, options, history, historyKey);
 
   const findings: Finding[] = results.flatMap((result) => result.findings);
-  const sources = new Set(inventory.articles);
   const orphans = selected.flatMap((locale) =>
     [...(inventory.translations.get(locale.name) ?? [])]
-      .filter((relative) => !sources.has(relative) && inScope(relative))
+      .filter((relative) => !sources.has(relative) && !new Set(moved.get(locale.name)?.values()).has(relative) && inScope(relative))
       .map((relative) => ({ relative, locale })),
   );
   orphans.forEach(({ relative, locale }, index) => {
@@ -88,6 +123,10 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
     findings.push(...checkOrphan(unpaired, { rules: options.rules, sourceLocale: layout.sourceLocale }));
   });
 
+  if (history) {
+    const facts = { sourceDir: layout.sourceDir, history: history.summary(mergeTallies(results.map((result) => result.history))) };
+    findings.push(...runFindings(facts, options.rules, layout.sourceLocale, layout.sourceDir));
+  }
   const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
   return {
@@ -100,8 +139,8 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
 }
 
 /** Results in task order, whichever thread checked them: the report must not depend on it. */
-async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): Promise<ArticleResult[]> {
-  const setup = workerSetup(options);
+async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, history: HistoryProvider | undefined, historyKey: string): Promise<ArticleResult[]> {
+  const setup = workerSetup(options, historyKey);
   // A substituted file system lives in this thread only.
   const workers = options.fileSystem ? 0 : workerCount(tasks.length, options.workers);
   // Progress counts files, which is what a reader of a progress bar expects to see.
@@ -122,6 +161,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions): 
       anchors: new AnchorIndex(setup.root, setup.limits, cache, undefined, options.fileSystem),
       ...(cache && { cache }),
       ...(options.fileSystem && { fileSystem: options.fileSystem }),
+      ...(history && { history }),
     };
     const results: ArticleResult[] = [];
     for (const task of tasks) {
@@ -158,7 +198,7 @@ function workerCount(articles: number, requested: number | undefined): number {
   return Math.min(availableParallelism(), Math.ceil(articles / ARTICLES_PER_WORKER_START), 8);
 }
 
-function workerSetup(options: EngineOptions): WorkerSetup {
+function workerSetup(options: EngineOptions, historyKey: string): WorkerSetup {
   const { layout, limits } = options;
   const setup: WorkerSetup = {
     root: layout.root,
@@ -166,9 +206,10 @@ function workerSetup(options: EngineOptions): WorkerSetup {
     layoutOptions: options.ruleActivation.layoutOptions,
     limits,
     sourceLocale: layout.sourceLocale,
+    ...(options.history && { history: options.history }),
   };
   if (options.cacheDir === undefined) return setup;
   // Everything besides file contents that a result depends on; file contents are in each key.
   const rules = options.rules.map((active) => [active.rule.id, active.severity, active.severityConfigured, active.options]);
-  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale })) } };
+  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale, history: options.history ?? null, historyKey })) } };
 }

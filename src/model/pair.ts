@@ -32,7 +32,41 @@ export interface TranslationBaseline {
   commit?: string;
   /** The source as it was at that commit, parsed; absent when it could not be read. */
   source?: ParsedDocument;
+  /** The pin the method read, with its front matter line. */
+  pin?: { key: string; value: string; line: number };
+  /** Source commits since the baseline that need translating (marked skips not counted). */
+  commitsBehind?: number;
+  /** Commits since the baseline marked as not needing translation (`L10n-Skip: true`). */
+  skippedCommits?: number;
+  /** Lines added and removed in the source since the baseline. */
+  changedLines?: number;
+  /**
+   * The source to compare the baseline with: the current source, or, when the latest commits
+   * are marked skips, the source as the last unmarked commit left it. Absent: `pair.source`.
+   */
+  target?: ParsedDocument;
+  /** Files the source includes that changed since the baseline, with how many commits. */
+  includesChanged?: Array<{ file: string; commits: number }>;
+  /** The source's path at the baseline, when it has been renamed since. */
+  renamedFrom?: string;
+  /** Pins that could not be used, and why; the next method was tried. */
+  pinProblems?: PinProblem[];
+  /** Why history could not tell, for the `date` method. */
+  gap?: HistoryGap;
 }
+
+/** Why a pin was not usable. */
+export interface PinProblem {
+  key: string;
+  value: string;
+  line: number;
+  reason: "unknown-commit" | "source-absent-at-commit" | "no-matching-version";
+  /** The clone is shallow: the pinned version may just not have been fetched. */
+  shallow: boolean;
+}
+
+/** Why history could not name a translation's baseline. */
+export type HistoryGap = "no-repository" | "not-committed" | "added-with-source" | "beyond-shallow-clone" | "source-not-committed";
 
 /** One article in one locale, with both files present and parsed. */
 export interface Pair {
@@ -48,6 +82,8 @@ export interface Pair {
    * relative to the tree root; null for a file that is absent or unreadable.
    */
   linkedIds?: Readonly<Record<string, readonly string[] | null>>;
+  /** Set when the source was renamed and the translation is still at the old path: that path, relative to the locale folder. */
+  translationAt?: string;
 }
 
 /** One article in one locale where one side is absent. */

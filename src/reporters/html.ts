@@ -71,7 +71,7 @@ export function formatHtml(report: Report, options: HtmlOptions): string {
 <header>
 <h1>Translation drift</h1>
 <p class="summary">${escapeHtml(summaryLine(report))}</p>
-</header>
+${runNotes(report)}</header>
 <h2>Locales</h2>
 ${localeTable(report)}
 <h2>Articles <span class="summary" id="listed"></span></h2>
@@ -93,6 +93,17 @@ ${localeTable(report)}
 `;
 }
 
+/** Findings about the whole run (how history went) are notes on the page, not heat map cells. */
+function runNotes(report: Report): string {
+  const notes = report.findings.filter(isRunLevel);
+  if (notes.length === 0) return "";
+  return `<ul class="notes">${notes.map((finding) => `<li>${escapeHtml(finding.severity)}: ${escapeHtml(finding.message)} <code>${escapeHtml(finding.ruleId)}</code></li>`).join("")}</ul>\n`;
+}
+
+function isRunLevel(finding: Report["findings"][number]): boolean {
+  return finding.article === "";
+}
+
 function localeTable(report: Report): string {
   const rows = Object.entries(report.summary.byLocale).map(([locale, summary]) => {
     const { error, warning, info } = summary.counts;
@@ -106,17 +117,18 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"]): HtmlDa
   const files = new Interner();
   const locales = new Interner();
   for (const locale of Object.keys(report.summary.byLocale)) locales.index(locale);
-  for (const finding of report.findings) locales.index(finding.locale);
+  const perArticle = report.findings.filter((finding) => !isRunLevel(finding));
+  for (const finding of perArticle) locales.index(finding.locale);
   const rules = registry.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  for (const finding of report.findings) {
+  for (const finding of perArticle) {
     if (ruleIndex.has(finding.ruleId)) continue;
     ruleIndex.set(finding.ruleId, rules.length);
     rules.push({ id: finding.ruleId, severity: finding.severity, description: "" });
   }
   const articles: HtmlData["articles"] = report.articles.map((outline) => articleData(outline, files, locales));
   const articleIndex = new Map(report.articles.map((outline, index) => [outline.article, index]));
-  const findings = report.findings.map((finding): HtmlFinding => {
+  const findings = perArticle.map((finding): HtmlFinding => {
     let index = articleIndex.get(finding.article);
     if (index === undefined) {
       index = articles.length;

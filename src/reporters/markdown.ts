@@ -22,7 +22,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = DEFAUL
   const blocks: string[] = [];
   let length = head.length;
   let shown = 0;
-  for (const [article, findings] of groupByArticle(report.findings)) {
+  for (const [article, findings] of groupByArticle(report.findings.filter((finding) => finding.article !== ""))) {
     const { block, count } = articleBlock(article, findings, options.maxLength - length - omissionNote(report.findings.length).length);
     if (count === 0) break;
     blocks.push(block);
@@ -40,6 +40,9 @@ function summarySection(report: Report): string[] {
     const { error, warning, info } = summary.counts;
     lines.push(`| ${escapeMarkdown(locale)} | ${summary.translations}/${summary.articles} | ${error} | ${warning} | ${info} | ${summary.coveragePercent}% |`);
   }
+  // Findings about the whole run (how history went) are not per locale: say them under the table.
+  const runFindings = report.findings.filter((finding) => finding.article === "");
+  if (runFindings.length > 0) lines.push("", ...runFindings.map((finding) => `- ${finding.severity}: ${messageToMarkdown(finding.message)} (\`${escapeMarkdown(finding.ruleId)}\`)`));
   return lines;
 }
 

@@ -25,7 +25,8 @@ export function formatText(report: Report, options: TextOptions): string {
       if (article !== undefined) lines.push("");
       article = finding.article;
       locale = undefined;
-      lines.push(colors.bold(colors.underline(printable(article))));
+      // Findings about the whole run (history) have no article.
+      lines.push(colors.bold(colors.underline(article === "" ? "(whole tree)" : printable(article))));
     }
     if (finding.locale !== locale) {
       locale = finding.locale;

@@ -8,6 +8,8 @@ import { extraSection } from "./extra-section.js";
 import { headingLevel } from "./heading-level.js";
 import { imageDrift } from "./image-drift.js";
 import { linkDrift } from "./link-drift.js";
+import { historyUnavailable } from "./history-unavailable.js";
+import { invalidPin } from "./invalid-pin.js";
 import { localeMismatch } from "./locale-mismatch.js";
 import { machineTranslated } from "./machine-translated.js";
 import { metadataDrift } from "./metadata-drift.js";
@@ -15,10 +17,12 @@ import { missingSection } from "./missing-section.js";
 import { missingTranslation } from "./missing-translation.js";
 import { orphanTranslation } from "./orphan-translation.js";
 import { parseError } from "./parse-error.js";
+import { renamedSource } from "./renamed-source.js";
 import { sectionOrder } from "./section-order.js";
 import { staleDate } from "./stale-date.js";
 import { structureDrift } from "./structure-drift.js";
 import { untranslated } from "./untranslated.js";
+import { staleSource } from "./stale-source.js";
 
 /** Every rule, sorted by id. A new rule is added here and nowhere else. */
 export const RULES: readonly AnyRule[] = [
@@ -31,6 +35,8 @@ export const RULES: readonly AnyRule[] = [
   headingLevel,
   imageDrift,
   linkDrift,
+  historyUnavailable,
+  invalidPin,
   localeMismatch,
   machineTranslated,
   metadataDrift,
@@ -38,10 +44,12 @@ export const RULES: readonly AnyRule[] = [
   missingTranslation,
   orphanTranslation,
   parseError,
+  renamedSource,
   sectionOrder,
   staleDate,
   structureDrift,
   untranslated,
+  staleSource,
 ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function findRule(id: string): AnyRule | undefined {

@@ -51,11 +51,13 @@ Verbinden Sie sich direkt.
 /** The German translation without the `direct` section; the finding points at its end, line 11. */
 const MISSING_DIRECT = COMPLETE.slice(0, COMPLETE.indexOf('## <a name="direct"'));
 
-/** A documentation repository with one commit, as a pull request's checkout has. */
+/** A documentation repository: the source committed, then its translation, as history has it. */
 async function repository(translation: string): Promise<string> {
-  const root = await makeTree({ "articles/network/connect.md": SOURCE, "locales/de/network/connect.md": translation });
+  const root = await makeTree({ "articles/network/connect.md": SOURCE });
   execFileSync("git", ["init", "-q"], { cwd: root });
-  commitAll(root, "docs");
+  commitAll(root, "source");
+  await writeTree(root, { "locales/de/network/connect.md": translation });
+  commitAll(root, "translation");
   return root;
 }
 
@@ -144,8 +146,9 @@ describe("the action's script on a local repository", () => {
 
   it("fails on warnings when fail-on is warning, with changed-since passed on or a notice that it cannot be", async () => {
     const root = await repository(COMPLETE);
-    await writeTree(root, { "locales/de/network/connect.md": COMPLETE.replace("ms.date: 10/07/2020", "ms.date: 10/07/2019") });
-    commitAll(root, "older translation");
+    // The source changes after the translation was made: one stale-source warning.
+    await writeTree(root, { "articles/network/connect.md": SOURCE.replace("Order a cross-connection from the exchange.", "Order a cross-connection from the exchange's portal.") });
+    commitAll(root, "source changed");
     // The baseline's file format belongs to builds that have it; only the notice of one without is tested here.
     const result = await runAction(root, { root: ".", "fail-on": "warning", "changed-since": "HEAD~1", ...(!HAS.baseline && { baseline: "baseline.json" }), sarif: "false", summary: "false" });
 

@@ -35,7 +35,7 @@ describe("configuration", () => {
       "locales/de/a.md": "---\nupdated: 2020-01-01\n---\n# A\n",
       "l10n-drift.config.json": JSON.stringify({ rules: { "missing-section": "off", "stale-date": ["error", { dateKey: "updated" }] } }),
     });
-    const report = await check({ root });
+    const report = await check({ root, history: false });
     expect(report.findings.map((finding) => [finding.ruleId, finding.severity, finding.line])).toEqual([["stale-date", "error", 2]]);
   });
 

@@ -18,7 +18,7 @@ describe("baseline", () => {
   it("records today's findings, then fails only on new ones and reports the fixed", async () => {
     const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN, "articles/y.md": SOURCE(), "locales/de/y.md": GERMAN });
     const record = io(root);
-    expect(await main(["baseline"], record)).toBe(0);
+    expect(await main(["baseline", "--no-history"], record)).toBe(0);
     expect(record.out).toBe("Recorded 2 findings in .l10n-drift-baseline.json\n");
     const baseline = JSON.parse(await readFile(path.join(root, ".l10n-drift-baseline.json"), "utf8"));
     expect(baseline.findings.map((entry: { ruleId: string; article: string; anchor: string }) => `${entry.ruleId} ${entry.article} ${entry.anchor}`)).toEqual([
@@ -27,7 +27,7 @@ describe("baseline", () => {
     ]);
 
     const known = io(root);
-    expect(await main(["check", "--baseline"], known)).toBe(0);
+    expect(await main(["check", "--baseline", "--no-history"], known)).toBe(0);
     expect(known.out).toContain("(in baseline)");
     expect(known.out.trimEnd().split("\n").at(-1)).toBe("✖ 2 findings (2 errors, 0 warnings, 0 info) in 2 articles × 1 locale; 0 new, 2 in the baseline, 0 fixed");
 
@@ -36,7 +36,7 @@ describe("baseline", () => {
     await writeFile(path.join(root, "locales/de/y.md"), `${GERMAN}\n## <a name="b"></a>B (de)\nText.\n`);
     await writeFile(path.join(root, "articles/x.md"), SOURCE('\n## <a name="c"></a>C\nNew.\n'));
     const after = io(root);
-    expect(await main(["check", "--baseline", "--format", "json"], after)).toBe(1);
+    expect(await main(["check", "--baseline", "--no-history", "--format", "json"], after)).toBe(1);
     const report = JSON.parse(after.out) as Report;
     expect(report.findings.map((finding) => `${finding.anchor} ${finding.baseline} ${finding.line}`)).toEqual(["b known 8", "c new 8"]);
     expect(report.baseline?.fixed.map((entry) => `${entry.article} ${entry.anchor}`)).toEqual(["y.md b"]);
@@ -71,7 +71,7 @@ describe("--changed-since", () => {
     await writeFile(path.join(root, "locales/de/translated.md"), `${GERMAN}\nMehr.\n`);
     await writeFile(path.join(root, "articles/new.md"), SOURCE());
 
-    const report = await check({ root, changedSince: "HEAD" });
+    const report = await check({ root, changedSince: "HEAD", history: false });
     expect(report.articles.map((article) => article.article)).toEqual(["changed.md", "linking.md", "new.md", "translated.md"]);
     expect(report.findings.map((finding) => `${finding.ruleId} ${finding.article} ${finding.anchor ?? ""}`.trim())).toEqual([
       "missing-section changed.md b",
@@ -80,7 +80,7 @@ describe("--changed-since", () => {
       "missing-translation new.md",
       "missing-section translated.md b",
     ]);
-    expect((await check({ root: root, changedSince: "HEAD", locales: ["de"] })).summary.articles).toBe(4);
+    expect((await check({ root: root, changedSince: "HEAD", locales: ["de"], history: false })).summary.articles).toBe(4);
   });
 
   it("says what to do when the ref is not in the clone", async () => {

@@ -156,7 +156,7 @@ describe("the command line", () => {
     let out = "";
     let err = "";
     const io: CliIo = { stdout: (text) => void (out += text), stderr: (text) => void (err += text), env: {}, stdoutIsTty: false, cwd: root };
-    expect(await main(["check", "--format", "json"], io)).toBe(1);
+    expect(await main(["check", "--format", "json", "--no-history"], io)).toBe(1);
     expect(err).toBe("");
     const findings = (JSON.parse(out) as { findings: Array<{ ruleId: string; file: string }> }).findings.map((finding) => `${finding.ruleId} ${finding.file}`);
     expect(findings).toEqual([

@@ -18,7 +18,7 @@ const COMMANDS: Array<{ name: string; args: (root: string) => string[]; writes: 
   { name: "check", args: (root) => ["check", "--root", root, "--format", "json", "--output", path.join(root, "out/drift.json")], writes: ["out/drift.json"] },
   { name: "report", args: (root) => ["report", "--root", root], writes: ["reports/drift.json", "reports/drift.md", "reports/drift.sarif", "reports/index.html", "reports/status.json"] },
   { name: "rules", args: () => ["rules"], writes: [] },
-  { name: "diff", args: (root) => ["diff", "--root", root], writes: [] },
+  { name: "diff", args: (root) => ["diff", "--root", root, "guide.md"], writes: [] },
   { name: "baseline", args: (root) => ["baseline", "--root", root], writes: [".l10n-drift-baseline.json"] },
 ];
 

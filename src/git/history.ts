@@ -1,0 +1,149 @@
+import path from "node:path";
+import { ObjectReader } from "./cat-file.js";
+import { LOG_FORMAT, parseRawLog, type Commit } from "./log.js";
+import { runGit, runGitOrThrow } from "./run-git.js";
+
+/** One version of a file: the commit that wrote it and the blob it wrote. */
+export interface FileVersion {
+  /** Position in the log, newest first: a smaller index is a later commit. */
+  commitIndex: number;
+  commit: string;
+  /** Path relative to the checked tree's root at that commit, `/` separators. */
+  path: string;
+  blob: string;
+  status: string;
+  /** For a rename: the path the file had before this commit. */
+  from?: string;
+}
+
+export type HistoryUnavailableReason = "not-a-repository" | "git-missing";
+
+/** History for a tree, read once: one `git log` pass and one `git cat-file --batch` process. */
+export interface GitHistory {
+  available: true;
+  /** The checked tree's path inside the repository, `/`-terminated, or "". */
+  prefix: string;
+  shallow: boolean;
+  commits: Commit[];
+  reader: ObjectReader;
+  /** Versions of a file, newest first, following renames back to where it was added. */
+  versionsOf(file: string): FileVersion[];
+  /** Where a file that no longer exists was renamed to, following later renames; undefined if never. */
+  renamedTo(file: string): { path: string; commitIndex: number } | undefined;
+  indexOf(commit: string): number | undefined;
+  /** Commits a shallow clone starts from: they show every file as added. */
+  isShallowBoundary(commitIndex: number): boolean;
+  /** The name `git cat-file` needs for a root-relative path. */
+  repoPath(file: string): string;
+  close(): void;
+}
+
+export type History = GitHistory | { available: false; reason: HistoryUnavailableReason };
+
+/**
+ * Reads the history of everything under `root`. Not being in a repository, or git not being
+ * installed, is an answer (the caller falls back to dates); a repository git cannot read is a
+ * `GIT_FAILED` error.
+ */
+export async function loadHistory(root: string): Promise<History> {
+  let probe;
+  try {
+    probe = await runGit(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { available: false, reason: "git-missing" };
+    throw error;
+  }
+  if (probe.exitCode !== 0) {
+    if (/not a git repository/i.test(probe.stderr)) return { available: false, reason: "not-a-repository" };
+    await runGitOrThrow(root, ["rev-parse", "--show-toplevel"]);
+  }
+  const [topLevel = root, prefix = "", shallow = "false"] = probe.stdout.toString("utf8").split("\n");
+  // `--raw` is `--name-status` plus the blob ids, which hash pins and `cat-file` need; `-M`
+  // detects renames; `-z` keeps any file name intact. A repository with no commit yet has nothing to tell.
+  const head = await runGit(topLevel, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+  const log = head.exitCode === 0 ? await runGitOrThrow(topLevel, ["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", LOG_FORMAT, "--", prefix === "" ? "." : prefix]) : Buffer.alloc(0);
+  return indexHistory(parseRawLog(log), prefix, shallow.trim() === "true", new ObjectReader(topLevel));
+}
+
+export function indexHistory(commits: Commit[], prefix: string, shallow: boolean, reader: ObjectReader): GitHistory {
+  const byPath = new Map<string, FileVersion[]>();
+  const renamedFrom = new Map<string, { path: string; commitIndex: number }>();
+  const commitIndex = new Map<string, number>();
+  const local = (repoPath: string): string | undefined => (repoPath.startsWith(prefix) ? repoPath.slice(prefix.length) : undefined);
+  commits.forEach((commit, index) => {
+    commitIndex.set(commit.hash, index);
+    for (const change of commit.changes) {
+      const file = local(change.path);
+      if (file === undefined) continue;
+      const version: FileVersion = { commitIndex: index, commit: commit.hash, path: file, blob: change.blob, status: change.status };
+      const oldFile = local(change.oldPath);
+      if (change.status === "R" && oldFile !== undefined) {
+        version.from = oldFile;
+        // The log is newest first: the first rename seen away from a path is the latest one.
+        if (!renamedFrom.has(oldFile)) renamedFrom.set(oldFile, { path: file, commitIndex: index });
+      }
+      push(byPath, file, version);
+    }
+  });
+
+  function versionsOf(file: string): FileVersion[] {
+    const versions: FileVersion[] = [];
+    let name: string | undefined = file;
+    let newerThan = -1; // after a rename, only versions older than it belong to this file
+    const seen = new Set<string>();
+    while (name !== undefined && !seen.has(name)) {
+      seen.add(name);
+      let next: string | undefined;
+      for (const version of byPath.get(name) ?? []) {
+        if (version.commitIndex <= newerThan) continue;
+        if (version.status === "D") {
+          // Deleted, then added again later: this file's history starts after the deletion.
+          if (versions.length > 0) break;
+          continue;
+        }
+        versions.push(version);
+        if (version.from !== undefined) {
+          next = version.from;
+          newerThan = version.commitIndex;
+          break;
+        }
+        if (version.status === "A" || version.status === "C") break;
+      }
+      name = next;
+    }
+    return versions;
+  }
+
+  function renamedTo(file: string): { path: string; commitIndex: number } | undefined {
+    let target = renamedFrom.get(file);
+    const seen = new Set<string>([file]);
+    while (target) {
+      const later = renamedFrom.get(target.path);
+      if (!later || later.commitIndex >= target.commitIndex || seen.has(later.path)) return target;
+      seen.add(target.path);
+      target = later;
+    }
+    return undefined;
+  }
+
+  return {
+    available: true,
+    prefix,
+    shallow,
+    commits,
+    reader,
+    versionsOf,
+    renamedTo,
+    indexOf: (commit) => commitIndex.get(commit),
+    isShallowBoundary: (index) => shallow && commits[index]?.parents.length === 0,
+    repoPath: (file) => path.posix.join(prefix, file),
+    close: () => reader.close(),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+

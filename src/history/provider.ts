@@ -1,0 +1,84 @@
+import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../git/history.js";
+import type { ParsedDocument } from "../model/document.js";
+import type { HistoryGap, TranslationBaseline } from "../model/pair.js";
+import type { HistorySummary } from "../model/rule.js";
+import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";
+
+/** What the engine asks of history; facts only, gathered before any rule runs. */
+export interface HistoryProvider {
+  baselineFor(sourceFile: string, source: ParsedDocument, translation: ParsedDocument): Promise<TranslationBaseline>;
+  /** The current path of a source file that was renamed away from `sourceFile`, if any. */
+  renamedSource(sourceFile: string): string | undefined;
+  /** How history went for the whole run, from the tallies of every baseline found. */
+  summary(tally: HistoryTally): HistorySummary;
+  close(): void;
+}
+
+/** How baselines went, counted per article so that threads can add their counts up. */
+export interface HistoryTally {
+  gaps: Record<string, { count: number; example: string }>;
+  unknownPins: number;
+  importedPins: number;
+}
+
+export function emptyTally(): HistoryTally {
+  return { gaps: {}, unknownPins: 0, importedPins: 0 };
+}
+
+/** Adds one baseline to a tally. The example is the first file in path order, whatever the thread order. */
+export function tallyBaseline(tally: HistoryTally, baseline: TranslationBaseline, file: string): void {
+  if (baseline.gap) {
+    const gap = tally.gaps[baseline.gap] ?? { count: 0, example: file };
+    gap.count++;
+    if (file < gap.example) gap.example = file;
+    tally.gaps[baseline.gap] = gap;
+  }
+  tally.unknownPins += baseline.pinProblems?.filter((problem) => problem.shallow && problem.reason !== "source-absent-at-commit").length ?? 0;
+  if (baseline.gap === "added-with-source") tally.importedPins += baseline.pinProblems?.length ?? 0;
+}
+
+export function mergeTallies(tallies: readonly HistoryTally[]): HistoryTally {
+  const merged = emptyTally();
+  for (const tally of tallies) {
+    for (const [reason, gap] of Object.entries(tally.gaps)) {
+      const into = merged.gaps[reason] ?? { count: 0, example: gap.example };
+      into.count += gap.count;
+      if (gap.example < into.example) into.example = gap.example;
+      merged.gaps[reason] = into;
+    }
+    merged.unknownPins += tally.unknownPins;
+    merged.importedPins += tally.importedPins;
+  }
+  return merged;
+}
+
+function gapList(tally: HistoryTally): HistorySummary["gaps"] {
+  return Object.entries(tally.gaps)
+    .map(([reason, gap]) => ({ reason: reason as HistoryGap, ...gap }))
+    .sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+}
+
+/** Opens the tree's git history once for the run; `enabled: false` gives the date fallback without a note. */
+export async function openHistory(root: string, options: BaselineOptions & { enabled: boolean }): Promise<HistoryProvider> {
+  const history = options.enabled ? await loadHistory(root) : { available: false as const, reason: "disabled" as const };
+  return history.available ? gitProvider(history, options) : dateProvider(history.reason);
+}
+
+function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProvider {
+  const cache = new BlobCache();
+  return {
+    baselineFor: (sourceFile, source, translation) => resolveBaseline(history, sourceFile, source, translation, options, cache),
+    renamedSource: (sourceFile) => history.renamedTo(sourceFile)?.path,
+    summary: (tally) => ({ state: "available", shallow: history.shallow, gaps: gapList(tally), unknownPins: tally.unknownPins, importedPins: tally.importedPins }),
+    close: () => history.close(),
+  };
+}
+
+function dateProvider(reason: HistoryUnavailableReason | "disabled"): HistoryProvider {
+  return {
+    baselineFor: () => Promise.resolve({ method: "date", gap: "no-repository" }),
+    renamedSource: () => undefined,
+    summary: (tally) => ({ state: reason, shallow: false, gaps: reason === "disabled" ? [] : gapList(tally), unknownPins: 0, importedPins: 0 }),
+    close: () => undefined,
+  };
+}

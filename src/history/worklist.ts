@@ -1,0 +1,186 @@
+import { structuredPatch } from "diff";
+import picomatch from "picomatch";
+import { alignSections } from "../align/align.js";
+import { joinRelative, takeInventory } from "../engine/discover.js";
+import type { LocaleLayout, TreeLayout } from "../engine/layout.js";
+import { loadDocument } from "../engine/load.js";
+import { movedTranslations } from "../engine/moved.js";
+import type { ParsedDocument } from "../model/document.js";
+import type { BaselineMethod, HistoryGap, Pair, TranslationBaseline } from "../model/pair.js";
+import type { ParseLimits } from "../parse/document.js";
+import { compareSources, isFormattingOnly, sectionText, type ChangeKind, type SectionRef } from "./compare.js";
+import type { HistoryProvider } from "./provider.js";
+
+/**
+ * What a translator has to do for one translation:
+ * - `current`: nothing changed since the baseline, or only formatting and marked commits;
+ * - `stale`: sections to add, update or remove;
+ * - `unknown`: history cannot tell the baseline; `structure` compares the outlines instead;
+ * - `missing`: there is no translation yet.
+ */
+export type WorkState = "current" | "stale" | "unknown" | "missing";
+
+export interface WorkList {
+  article: string;
+  locale: string;
+  /** The translation, where it is (or is expected). */
+  file: string;
+  sourceFile: string;
+  state: WorkState;
+  baseline?: { method: BaselineMethod; commit?: string; commitsBehind?: number; skippedCommits?: number; gap?: HistoryGap };
+  /** Source sections added since the baseline, with their full text. */
+  added: Array<SectionRef & { text: string }>;
+  /** Source sections changed since the baseline, with a unified diff of the source section. */
+  changed: Array<SectionRef & { kinds: ChangeKind[]; diff: string }>;
+  removed: SectionRef[];
+  /** Sections whose Markdown changed without changing what readers get: no work. */
+  skipped: SectionRef[];
+  /** Included files changed since the baseline. */
+  includes: Array<{ file: string; commits: number }>;
+  /** When the baseline is unknown: source sections the translation lacks, and its sections the source lacks. */
+  structure?: { missing: SectionRef[]; extra: SectionRef[] };
+  /** Source lines to translate or review: added sections' lines plus changed lines; ranks the lists. */
+  size: number;
+}
+
+export interface WorkListContext {
+  history: HistoryProvider;
+  limits: ParseLimits;
+  /** Translated front matter keys; a change to one is work. */
+  frontMatterKeys: readonly string[];
+}
+
+/** The work list of one pair whose baseline is known (or not): pure, given the facts. */
+export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): WorkList {
+  const baseline = pair.baseline;
+  const list: WorkList = {
+    article: pair.article,
+    locale: pair.locale,
+    file: pair.translation.file,
+    sourceFile: pair.source.file,
+    state: "current",
+    added: [],
+    changed: [],
+    removed: [],
+    skipped: [],
+    includes: baseline?.includesChanged ?? [],
+    size: 0,
+  };
+  if (baseline) list.baseline = baselineSummary(baseline);
+  if (!baseline?.source) {
+    list.state = "unknown";
+    list.structure = structure(pair);
+    list.size = list.structure.missing.reduce((total, section) => total + sectionLines(pair.source, section.anchor), 0);
+    return list;
+  }
+  const target = baseline.target ?? pair.source;
+  const comparison = compareSources(baseline.source, target, frontMatterKeys);
+  list.added = comparison.added;
+  list.removed = comparison.removed;
+  const oldSections = new Map(baseline.source.sections.map((section) => [section.anchor, section]));
+  const newSections = new Map(target.sections.map((section) => [section.anchor, section]));
+  for (const section of comparison.changed) {
+    const { before, after, kinds, ...ref } = section;
+    if (isFormattingOnly(section)) {
+      list.skipped.push(ref);
+      continue;
+    }
+    const diff = sectionDiff(before, after, oldSections.get(section.anchor)?.line ?? 1, newSections.get(section.anchor)?.line ?? 1);
+    list.changed.push({ ...ref, kinds, diff });
+  }
+  list.size =
+    list.added.reduce((total, section) => total + section.text.split("\n").length, 0) +
+    list.changed.reduce((total, section) => total + section.diff.split("\n").filter((line) => line.startsWith("+") || line.startsWith("-")).length, 0) +
+    list.removed.length +
+    list.includes.length;
+  if (list.size > 0 || comparison.frontMatter.length > 0) list.state = "stale";
+  return list;
+}
+
+/** A unified diff of one section, with hunk line numbers as in the two versions of the file. */
+export function sectionDiff(before: string, after: string, beforeLine: number, afterLine: number): string {
+  const patch = structuredPatch("", "", `${before}\n`, `${after}\n`, "", "", { context: 3 });
+  const lines: string[] = [];
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart + beforeLine - 1},${hunk.oldLines} +${hunk.newStart + afterLine - 1},${hunk.newLines} @@`);
+    lines.push(...hunk.lines.filter((line) => !line.startsWith("\\")));
+  }
+  return lines.join("\n");
+}
+
+export interface WorkListSelection {
+  layout: TreeLayout;
+  /** Locale names, resolved; all when absent. */
+  locales?: readonly string[];
+  articles?: readonly string[];
+}
+
+/** Work lists for every selected article × locale, sorted by article then locale. */
+export async function collectWorkLists(selection: WorkListSelection, context: WorkListContext): Promise<WorkList[]> {
+  const { layout } = selection;
+  const names = selection.locales;
+  const locales = layout.locales.filter((locale) => !names || names.includes(locale.name));
+  const inventory = await takeInventory(layout);
+  const inScope = selection.articles && selection.articles.length > 0 ? picomatch([...selection.articles]) : () => true;
+  const moved = movedTranslations(inventory.translations, new Set(inventory.articles), layout, context.history);
+  const lists: WorkList[] = [];
+  for (const article of inventory.articles.filter((candidate) => inScope(candidate))) {
+    const sourceFile = joinRelative(layout.sourceDir, article);
+    const source = await loadDocument(layout.root, sourceFile, context.limits);
+    for (const locale of locales) {
+      const at = inventory.translations.get(locale.name)?.has(article) ? article : moved.get(locale.name)?.get(article);
+      lists.push(await listFor(layout.root, article, sourceFile, source, locale, at, context));
+    }
+  }
+  return lists;
+}
+
+async function listFor(
+  root: string,
+  article: string,
+  sourceFile: string,
+  source: ParsedDocument,
+  locale: LocaleLayout,
+  at: string | undefined,
+  context: WorkListContext,
+): Promise<WorkList> {
+  const expected = joinRelative(locale.dir, at ?? article);
+  if (at === undefined || !source.usable) {
+    const lines = source.text.split("\n").length - source.frontMatterLines;
+    return { article, locale: locale.name, file: expected, sourceFile, state: "missing", added: [], changed: [], removed: [], skipped: [], includes: [], size: source.usable ? lines : 0 };
+  }
+  const translation = await loadDocument(root, expected, context.limits);
+  const pair: Pair = { article, locale: locale.name, source, translation, alignment: alignSections(source.sections, translation.sections) };
+  if (!translation.usable) return { ...workListFor(pair, context.frontMatterKeys), state: "unknown" };
+  pair.baseline = await context.history.baselineFor(sourceFile, source, translation);
+  return workListFor(pair, context.frontMatterKeys);
+}
+
+function baselineSummary(baseline: TranslationBaseline): NonNullable<WorkList["baseline"]> {
+  return {
+    method: baseline.method,
+    ...(baseline.commit !== undefined && { commit: baseline.commit }),
+    ...(baseline.commitsBehind !== undefined && { commitsBehind: baseline.commitsBehind }),
+    ...(baseline.skippedCommits !== undefined && { skippedCommits: baseline.skippedCommits }),
+    ...(baseline.gap !== undefined && { gap: baseline.gap }),
+  };
+}
+
+function structure(pair: Pair): { missing: SectionRef[]; extra: SectionRef[] } {
+  const missing: SectionRef[] = [];
+  const extra: SectionRef[] = [];
+  for (const row of pair.alignment.rows) {
+    if (row.source !== undefined && row.translation === undefined) missing.push(ref(pair.source.sections[row.source]!));
+    if (row.translation !== undefined && row.source === undefined) extra.push(ref(pair.translation.sections[row.translation]!));
+  }
+  return { missing: missing.filter((section) => section.level > 0), extra: extra.filter((section) => section.level > 0) };
+}
+
+function sectionLines(document: ParsedDocument, anchor: string): number {
+  const section = document.sections.find((candidate) => candidate.anchor === anchor);
+  return section ? sectionText(document, section).split("\n").length : 0;
+}
+
+function ref(section: { anchor: string; title: string; level: number }): SectionRef {
+  return { anchor: section.anchor, title: section.title, level: section.level };
+}

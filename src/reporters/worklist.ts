@@ -1,0 +1,153 @@
+import { diffWords } from "diff";
+import pc from "picocolors";
+import type { SectionRef } from "../history/compare.js";
+import type { WorkList } from "../history/worklist.js";
+import type { HistoryGap } from "../model/pair.js";
+import { compareText } from "../engine/layout.js";
+
+export interface WorkListTextOptions {
+  /** Decided by the caller; word-level highlighting in diffs needs it. */
+  color: boolean;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const GAP_TEXT: Record<HistoryGap, string> = {
+  "no-repository": "no git history",
+  "not-committed": "the translation is not committed",
+  "added-with-source": "committed together with its source",
+  "beyond-shallow-clone": "older than this shallow clone",
+  "source-not-committed": "the source was not committed then",
+};
+
+/** `l10n-drift diff`: each translation's work list, sections in source order. */
+export function formatWorkLists(lists: readonly WorkList[], options: WorkListTextOptions): string {
+  const colors = pc.createColors(options.color);
+  const blocks = lists.map((list) => formatOne(list, colors));
+  return `${blocks.join("\n\n")}\n`;
+}
+
+function formatOne(list: WorkList, colors: Colors): string {
+  const lines = [colors.bold(`${list.file} (${list.locale}) ← ${list.sourceFile}`)];
+  lines.push(`  ${describeBaseline(list)}`);
+  if (list.state === "missing") {
+    lines.push(`  not translated yet: ${list.size} source lines`);
+    return lines.join("\n");
+  }
+  if (list.structure) {
+    for (const section of list.structure.missing) lines.push(`  ${colors.red("missing")}  ${heading(section)}`);
+    for (const section of list.structure.extra) lines.push(`  ${colors.yellow("extra")}    ${heading(section)}`);
+    if (list.structure.missing.length + list.structure.extra.length === 0) lines.push("  the outline matches the source");
+    return lines.join("\n");
+  }
+  for (const section of list.added) {
+    lines.push(`  ${colors.green("added")}    ${heading(section)}`);
+    for (const line of section.text.split("\n")) lines.push(`    ${colors.green(`+${line}`)}`);
+  }
+  for (const section of list.changed) {
+    lines.push(`  ${colors.yellow("changed")}  ${heading(section)}: ${section.kinds.join(", ")}`);
+    for (const line of colorDiff(section.diff, colors)) lines.push(`    ${line}`);
+  }
+  for (const section of list.removed) lines.push(`  ${colors.red("removed")}  ${heading(section)}`);
+  for (const section of list.skipped) lines.push(`  ${colors.dim("skipped")}  ${heading(section)}: formatting only`);
+  for (const include of list.includes) lines.push(`  ${colors.yellow("include")}  \`${include.file}\` changed in ${plural(include.commits, "commit")}`);
+  if (list.state === "current") lines.push("  up to date: nothing to translate");
+  return lines.join("\n");
+}
+
+/** `l10n-drift status`: per locale, the translations with work, largest first. */
+export function formatStatus(lists: readonly WorkList[], options: WorkListTextOptions): string {
+  const colors = pc.createColors(options.color);
+  const byLocale = new Map<string, WorkList[]>();
+  for (const list of lists) byLocale.set(list.locale, [...(byLocale.get(list.locale) ?? []), list]);
+  const lines: string[] = [];
+  for (const [locale, own] of [...byLocale].sort(([a], [b]) => compareText(a, b))) {
+    const count = (state: WorkList["state"]): number => own.filter((list) => list.state === state).length;
+    lines.push(colors.bold(`${locale}  ${count("stale")} to update, ${count("missing")} missing, ${count("unknown")} unknown baseline, ${count("current")} up to date`));
+    const ranked = own.filter((list) => list.state !== "current").sort((a, b) => b.size - a.size || compareText(a.file, b.file));
+    for (const list of ranked) lines.push(`  ${String(list.size).padStart(5)} lines  ${list.state.padEnd(7)}  ${list.file}  ${colors.dim(summary(list))}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function summary(list: WorkList): string {
+  if (list.state === "missing") return "no translation";
+  if (list.structure) return `baseline unknown; ${plural(list.structure.missing.length, "section")} missing, ${list.structure.extra.length} extra`;
+  const parts: string[] = [];
+  if (list.changed.length > 0) parts.push(`${list.changed.length} changed`);
+  if (list.added.length > 0) parts.push(`${list.added.length} added`);
+  if (list.removed.length > 0) parts.push(`${list.removed.length} removed`);
+  if (list.includes.length > 0) parts.push(`${list.includes.length} includes`);
+  const behind = list.baseline?.commitsBehind;
+  if (behind !== undefined) parts.push(`${plural(behind, "commit")} behind`);
+  return parts.join(", ");
+}
+
+function describeBaseline(list: WorkList): string {
+  const baseline = list.baseline;
+  if (list.state === "missing") return "baseline: none";
+  if (!baseline || list.structure) return `baseline unknown (${GAP_TEXT[baseline?.gap ?? "no-repository"]}): the outlines are compared instead`;
+  const commit = baseline.commit === undefined ? "" : ` \`${baseline.commit.slice(0, 7)}\``;
+  const skipped = baseline.skippedCommits ? `, ${plural(baseline.skippedCommits, "marked commit")} skipped` : "";
+  return `baseline${commit} (${baseline.method}), ${plural(baseline.commitsBehind ?? 0, "commit")} behind${skipped}`;
+}
+
+function heading(section: SectionRef): string {
+  return section.level === 0 ? "the text before the first heading" : `${"#".repeat(section.level)} ${section.title} (#${section.anchor})`;
+}
+
+/** Red and green lines; where a run of removed lines faces as many added ones, the changed words stand out. */
+function colorDiff(diff: string, colors: Colors): string[] {
+  const lines = diff.split("\n");
+  const out: string[] = [];
+  for (let at = 0; at < lines.length; ) {
+    const line = lines[at]!;
+    if (line.startsWith("@@")) {
+      out.push(colors.cyan(line));
+      at++;
+      continue;
+    }
+    if (!line.startsWith("-")) {
+      out.push(line);
+      at++;
+      continue;
+    }
+    const removed = takeWhile(lines, at, "-");
+    const added = takeWhile(lines, at + removed.length, "+");
+    if (colors.isColorSupported && removed.length === added.length) {
+      removed.forEach((old, index) => {
+        const [before, after] = highlightWords(old.slice(1), added[index]!.slice(1), colors);
+        out.push(colors.red(`-${before}`));
+        out.push(colors.green(`+${after}`));
+      });
+    } else {
+      out.push(...removed.map((text) => colors.red(text)), ...added.map((text) => colors.green(text)));
+    }
+    at += removed.length + added.length;
+  }
+  return out;
+}
+
+function highlightWords(before: string, after: string, colors: Colors): [string, string] {
+  let old = "";
+  let now = "";
+  for (const part of diffWords(before, after)) {
+    if (part.removed) old += colors.inverse(part.value);
+    else if (part.added) now += colors.inverse(part.value);
+    else {
+      old += part.value;
+      now += part.value;
+    }
+  }
+  return [old, now];
+}
+
+function takeWhile(lines: readonly string[], from: number, prefix: string): string[] {
+  const taken: string[] = [];
+  for (let at = from; at < lines.length && lines[at]!.startsWith(prefix); at++) taken.push(lines[at]!);
+  return taken;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,65 @@
+import { compareSources, isFormattingOnly, needsTranslation, type SourceComparison } from "../history/compare.js";
+import type { FindingDraft } from "../model/finding.js";
+import type { Pair } from "../model/pair.js";
+import type { Rule } from "../model/rule.js";
+
+interface StaleSourceOptions extends Record<string, unknown> {
+  /** Front matter keys that are translated; a change to one needs the translator. */
+  frontMatterKeys: string[];
+}
+
+/**
+ * The source changed after the version the translation was made from. Changes are compared
+ * section by section; a section whose Markdown only changed its spelling (formatting) does not
+ * count, and neither do commits marked as needing no translation (the engine leaves them out).
+ */
+export const staleSource: Rule<StaleSourceOptions> = {
+  id: "stale-source",
+  severity: "warning",
+  description: "The source changed since the version the translation was made from; lists the sections added, changed and removed.",
+  options: { frontMatterKeys: ["title", "description"] },
+  checkPair(pair: Pair, { options }): FindingDraft[] {
+    const baseline = pair.baseline;
+    if (!baseline?.source || baseline.commit === undefined) return [];
+    const comparison = compareSources(baseline.source, baseline.target ?? pair.source, options.frontMatterKeys);
+    const includes = baseline.includesChanged ?? [];
+    if (!needsTranslation(comparison) && includes.length === 0) return [];
+    const behind = baseline.commitsBehind ?? 0;
+    const parts = describeChanges(comparison);
+    for (const include of includes) parts.push(`include \`${include.file}\` changed`);
+    return [
+      {
+        file: pair.translation.file,
+        line: baseline.pin?.line ?? 1,
+        column: 1,
+        message:
+          `The source changed since this translation's baseline \`${baseline.commit.slice(0, 7)}\` (${baseline.method}): ${parts.join("; ")}; ` +
+          `${behind} ${behind === 1 ? "commit" : "commits"} and ${baseline.changedLines ?? 0} lines behind. Update the sections listed.`,
+        related: [{ file: pair.source.file, line: 1, column: 1, message: "The source now." }],
+        data: {
+          method: baseline.method,
+          commit: baseline.commit,
+          commitsBehind: behind,
+          skippedCommits: baseline.skippedCommits ?? 0,
+          changedLines: baseline.changedLines ?? 0,
+          added: comparison.added.map(({ anchor, title }) => ({ anchor, title })),
+          changed: comparison.changed.filter((section) => !isFormattingOnly(section)).map(({ anchor, title, kinds }) => ({ anchor, title, kinds })),
+          removed: comparison.removed.map(({ anchor, title }) => ({ anchor, title })),
+          formattingOnly: comparison.changed.filter(isFormattingOnly).map(({ anchor }) => anchor),
+          frontMatter: comparison.frontMatter,
+          includes,
+        },
+      },
+    ];
+  },
+};
+
+function describeChanges(comparison: SourceComparison): string[] {
+  const parts: string[] = [];
+  const changed = comparison.changed.filter((section) => !isFormattingOnly(section));
+  if (changed.length > 0) parts.push(`changed ${changed.map((section) => `\`#${section.anchor}\` (${section.kinds.join(", ")})`).join(", ")}`);
+  if (comparison.added.length > 0) parts.push(`added ${comparison.added.map((section) => `\`#${section.anchor}\``).join(", ")}`);
+  if (comparison.removed.length > 0) parts.push(`removed ${comparison.removed.map((section) => `\`#${section.anchor}\``).join(", ")}`);
+  if (comparison.frontMatter.length > 0) parts.push(`front matter ${comparison.frontMatter.map((key) => `\`${key}\``).join(", ")}`);
+  return parts;
+}
