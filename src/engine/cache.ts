@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParsedDocument } from "../model/document.js";
-import { TOOL_VERSION } from "../version.js";
+import { BUILD_ID, TOOL_VERSION } from "../version.js";
 import type { Dependency } from "./anchor-index.js";
 import type { ArticleResult } from "./article.js";
 
@@ -27,9 +27,9 @@ export interface CachedArticle {
 
 export const DEFAULT_CACHE_DIR = path.join("node_modules", ".cache", "l10n-drift");
 
-/** Cache entries live under `<dir>/<tool version>/`, so an upgrade starts afresh. */
+/** Cache entries live under `<dir>/<tool version>-<build>/`, so an upgrade or a rebuild starts afresh. */
 export function openCache(directory: string, salt: string): DocumentCache {
-  const base = path.join(directory, TOOL_VERSION);
+  const base = path.join(directory, `${TOOL_VERSION}-${BUILD_ID}`);
   const entry = (kind: string, key: string) => path.join(base, kind, key.slice(0, 2), `${key}.gz`);
   return {
     async getDocument(file, contentHash) {

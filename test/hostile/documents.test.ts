@@ -132,7 +132,7 @@ describe("sections", () => {
         ruleId: "duplicate-anchor",
         file: HOSTILE_FILE,
         line: 5,
-        message: "Anchor `#setup` of `Konfigurieren` is already the anchor of `Einrichten` on line 3, so links reach only that one; give each section its own anchor.",
+        message: "Anchor `#setup` of `Konfigurieren` is already the anchor of `Einrichten`, so links reach only that one; give each section its own anchor.",
       },
     ]);
   });
