@@ -69,27 +69,33 @@ export async function runCheck(options: EngineOptions): Promise<Report> {
   const listed = options.articleList ? new Set(options.articleList) : undefined;
   const inScope = (article: string) => matchesGlobs(article) && (listed === undefined || listed.has(article));
   const inShard = (index: number) => !options.shard || index % options.shard.count === options.shard.index - 1;
-  const articles = inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index));
-  const sources = new Set(inventory.articles);
+  const scope: Scope = {
+    selected,
+    articles: inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index)),
+    sources: new Set(inventory.articles),
+    inScope,
+    inShard,
+  };
   const history = options.history ? await openHistory(layout.root, options.history) : undefined;
   try {
-    return await checkTree(options, inventory, selected, articles, sources, inScope, inShard, history);
+    return await checkTree(options, inventory, scope, history);
   } finally {
     history?.close();
   }
 }
 
-async function checkTree(
-  options: EngineOptions,
-  inventory: Inventory,
-  selected: readonly LocaleLayout[],
-  articles: readonly string[],
-  sources: ReadonlySet<string>,
-  inScope: (article: string) => boolean,
-  inShard: (index: number) => boolean,
-  history: HistoryProvider | undefined,
-): Promise<Report> {
+/** What this run checks: the selected locales, and the articles in the globs, list and shard. */
+interface Scope {
+  selected: readonly LocaleLayout[];
+  articles: readonly string[];
+  sources: ReadonlySet<string>;
+  inScope: (article: string) => boolean;
+  inShard: (index: number) => boolean;
+}
+
+async function checkTree(options: EngineOptions, inventory: Inventory, scope: Scope, history: HistoryProvider | undefined): Promise<Report> {
   const { layout } = options;
+  const { selected, articles, sources, inScope, inShard } = scope;
   // A translation left at its source's old path is checked against the renamed source.
   const moved = movedTranslations(inventory.translations, sources, layout, history);
 
@@ -108,15 +114,16 @@ async function checkTree(
     }),
   }));
   // Cached results are valid for one state of history: a new commit can change every baseline.
-  const historyKey = history ? (await runGit(layout.root, ["rev-parse", "HEAD"]).catch(() => undefined))?.stdout.toString("utf8").trim() ?? "" : "";
+  const historyKey = history ? await headCommit(layout.root) : "";
   const results = await checkAll(tasks, options, history, historyKey);
 
   const findings: Finding[] = results.flatMap((result) => result.findings);
-  const orphans = selected.flatMap((locale) =>
-    [...(inventory.translations.get(locale.name) ?? [])]
-      .filter((relative) => !sources.has(relative) && !new Set(moved.get(locale.name)?.values()).has(relative) && inScope(relative))
-      .map((relative) => ({ relative, locale })),
-  );
+  const orphans = selected.flatMap((locale) => {
+    const movedAway = new Set(moved.get(locale.name)?.values());
+    return [...(inventory.translations.get(locale.name) ?? [])]
+      .filter((relative) => !sources.has(relative) && !movedAway.has(relative) && inScope(relative))
+      .map((relative) => ({ relative, locale }));
+  });
   orphans.forEach(({ relative, locale }, index) => {
     if (!inShard(index)) return;
     const unpaired = { article: relative, locale: locale.name, file: joinRelative(locale.dir, relative), side: "translation" as const, expectedFile: joinRelative(layout.sourceDir, relative) };
@@ -136,6 +143,12 @@ async function checkTree(
     findings: sorted,
     articles: outlines,
   };
+}
+
+/** The commit checked out, or "" outside a repository. */
+async function headCommit(root: string): Promise<string> {
+  const result = await runGit(root, ["rev-parse", "HEAD"]).catch(() => undefined);
+  return result?.exitCode === 0 ? result.stdout.toString("utf8").trim() : "";
 }
 
 /** Results in task order, whichever thread checked them: the report must not depend on it. */
