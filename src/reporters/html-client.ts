@@ -50,8 +50,18 @@ td.detail { background: #fbfcfd; padding: 12px 16px; }
 
 export const CLIENT_SCRIPT = `
 "use strict";
-(function () {
-  var data = JSON.parse(document.getElementById("drift-data").textContent);
+// A large report's data is gzip and base64 (see formatHtml); the browser's DecompressionStream
+// unpacks it without a request, so the page stays self-contained.
+function readData() {
+  var block = document.getElementById("drift-data");
+  if (block.type === "application/json") return Promise.resolve(JSON.parse(block.textContent));
+  var binary = atob(block.textContent.trim());
+  var bytes = new Uint8Array(binary.length);
+  for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Response(stream).text().then(JSON.parse);
+}
+readData().then(function (data) {
   var SEVERITIES = ["error", "warning", "info"];
   var STATUS = ["translated", "missing", "unreadable"];
   var METHODS = ["anchor", "sequence", "preamble"];
@@ -317,5 +327,5 @@ export const CLIENT_SCRIPT = `
   countFindings();
   drawHeatMap();
   document.documentElement.dataset.ready = "true";
-})();
+});
 `;

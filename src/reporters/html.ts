@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { SEVERITIES, type Finding, type Severity } from "../model/finding.js";
 import type { AlignmentMethod } from "../model/pair.js";
 import type { ArticleOutline, Report, TranslationOutline } from "../model/report.js";
@@ -86,7 +87,7 @@ ${localeTable(report)}
 <noscript><p>The heat map and the side-by-side view need JavaScript; drift.json has the same data.</p></noscript>
 <table id="heat"><thead></thead><tbody></tbody></table>
 <button id="more" type="button" hidden></button>
-<script type="application/json" id="drift-data">${jsonForScript(data)}</script>
+${dataBlock(data)}
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>
@@ -102,6 +103,20 @@ function runNotes(report: Report): string {
 
 function isRunLevel(finding: Report["findings"][number]): boolean {
   return finding.article === "";
+}
+
+/** Above this size the embedded data is compressed: a whole site's report stays a few megabytes. */
+const COMPRESS_ABOVE_CHARS = 512 * 1024;
+
+/**
+ * The data as JSON, or for a large report as gzip in base64, which the page unpacks with
+ * DecompressionStream. Node's gzip writes no time stamp, so the same report gives the same bytes.
+ */
+function dataBlock(data: HtmlData): string {
+  const json = jsonForScript(data);
+  if (json.length <= COMPRESS_ABOVE_CHARS) return `<script type="application/json" id="drift-data">${json}</script>`;
+  const packed = gzipSync(JSON.stringify(data), { level: 9 }).toString("base64");
+  return `<script type="application/gzip+base64" id="drift-data">${packed}</script>`;
 }
 
 function localeTable(report: Report): string {

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../../src/index.js";
@@ -58,6 +59,28 @@ describe("formatHtml", () => {
     ]);
     // A heading matched by anchor in source order is its title alone; a missing section its source index.
     expect(data.articles[0]?.[3][0]?.[3]).toEqual([`Introduction ${HOSTILE_TITLE}`, [1]]);
+  });
+});
+
+
+/** The bundled report's article repeated under `count` paths: a site-sized report to embed. */
+async function siteSizedReport(count: number): Promise<Report> {
+  const report = await bundledReport();
+  const [outline] = report.articles;
+  const articles = Array.from({ length: count }, (_, index) => ({ ...outline!, article: `area/article-${String(index).padStart(5, "0")}.md` }));
+  const findings = articles.flatMap((article) => report.findings.map((finding) => ({ ...finding, article: article.article })));
+  return { ...report, articles, findings };
+}
+
+describe("the embedded data of a large report", () => {
+  it("is gzip in base64, a fraction of the JSON, and unpacks to the same data", async () => {
+    const report = await siteSizedReport(3000);
+    const html = formatHtml(report, { rules: RULES });
+    const block = /<script type="application\/gzip\+base64" id="drift-data">([^<]+)<\/script>/.exec(html);
+    expect(block).not.toBeNull();
+    expect(JSON.parse(gunzipSync(Buffer.from(block![1]!, "base64")).toString("utf8"))).toEqual(htmlData(report, RULES));
+    expect(html.length).toBeLessThan(JSON.stringify(htmlData(report, RULES)).length / 4);
+    expect(formatHtml(report, { rules: RULES })).toBe(html);
   });
 });
 
@@ -128,6 +151,14 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     expect(await page.$$eval("#heat tbody tr", (trs) => trs.length)).toBe(0);
     await page.fill("#filter-text", "ExpressRoute/");
     expect(await page.$$eval("#heat tbody td.article", (tds) => tds.map((td) => td.textContent))).toEqual(["expressroute/expressroute-connectivity-models.md"]);
+  });
+
+  it("unpacks a large report's compressed data and pages its heat map", async () => {
+    const { page, problems } = await open(await siteSizedReport(3000), "site-sized");
+    expect(await page.$$eval("#heat tbody td.article", (cells) => cells.length)).toBe(200);
+    await page.click("#heat td.article");
+    expect(await page.$$eval(".gap", (gaps) => gaps.length)).toBe(3);
+    expect(problems).toEqual([]);
   });
 
   it("sorts the most severe articles first", async () => {
