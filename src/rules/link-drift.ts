@@ -4,7 +4,7 @@ import type { Rule, RuleContext } from "../model/rule.js";
 import { type LinkTarget, sectionFingerprint } from "../parse/fingerprint.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
-import { articleTarget, targetKey } from "./support/targets.js";
+import { articleTarget, pairLocales, targetKey } from "./support/targets.js";
 
 interface LinkDriftOptions extends Record<string, unknown> {
   /**
@@ -30,8 +30,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   severity: "warning",
   description: "A translated section lacks a link target of the source's section, or links somewhere the source does not.",
   options: { publishedAt: ["https://learn.microsoft.com/azure/", "https://docs.microsoft.com/azure/", "/azure/"] },
-  checkPair(pair: Pair, { options }: RuleContext<LinkDriftOptions>): FindingDraft[] {
-    return compareSections(pair, (view) => linkDifferences(view, options.publishedAt)).map((compared) => {
+  checkPair(pair: Pair, { options, sourceLocale }: RuleContext<LinkDriftOptions>): FindingDraft[] {
+    const locales = pairLocales(sourceLocale, pair.locale);
+    return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales)).map((compared) => {
       const { view, difference } = compared;
       const shown = difference.target;
       const where = describeSection(view.translation);
@@ -45,9 +46,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   },
 };
 
-function linkDifferences(view: SectionPairView, publishedAt: readonly string[]): LinkDifference[] {
-  const sourceTargets = keyed(sectionFingerprint(view.source).links, view, "source", publishedAt);
-  const translationTargets = keyed(sectionFingerprint(view.translation).links, view, "translation", publishedAt);
+function linkDifferences(view: SectionPairView, publishedAt: readonly string[], locales: ReadonlySet<string>): LinkDifference[] {
+  const sourceTargets = keyed(sectionFingerprint(view.source).links, view, "source", publishedAt, locales);
+  const translationTargets = keyed(sectionFingerprint(view.translation).links, view, "translation", publishedAt, locales);
   const differences: LinkDifference[] = [];
   for (const [target, link] of sourceTargets) {
     if (!translationTargets.has(target)) differences.push({ key: `missing\0${target}`, kind: "missing", target: link.url, link });
@@ -59,10 +60,16 @@ function linkDifferences(view: SectionPairView, publishedAt: readonly string[]):
 }
 
 /** Each target once, with its first link; an article reached by URL or by path is one target. */
-function keyed(links: readonly LinkTarget[], view: SectionPairView, side: "source" | "translation", publishedAt: readonly string[]): Map<string, LinkTarget> {
+function keyed(
+  links: readonly LinkTarget[],
+  view: SectionPairView,
+  side: "source" | "translation",
+  publishedAt: readonly string[],
+  locales: ReadonlySet<string>,
+): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
   for (const link of links) {
-    const neutral = targetKey(link.url, view, side);
+    const neutral = targetKey(link.url, view, side, locales);
     const article = articleTarget(neutral, view.article, publishedAt);
     const key = article === undefined ? neutral : `article:${article}`;
     if (!targets.has(key)) targets.set(key, link);

@@ -14,9 +14,9 @@ const SCHEME = /^[a-z][a-z\d+.-]*:/i;
  * dropped), scheme and host lowercased, a leading `./` dropped. Other query parameters
  * (`view=…`) are content and stay.
  */
-export function neutralTarget(url: string): string {
+export function neutralTarget(url: string, locales: ReadonlySet<string> = NO_LOCALES): string {
   const trimmed = url.trim();
-  if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed);
+  if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed, locales);
   if (!SCHEME.test(trimmed)) return trimmed.replace(/^\.\//, "");
   let parsed: URL;
   try {
@@ -27,13 +27,31 @@ export function neutralTarget(url: string): string {
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return trimmed;
   for (const parameter of LOCALE_PARAMETERS) parsed.searchParams.delete(parameter);
   const query = parsed.searchParams.toString();
-  return `${parsed.protocol}//${parsed.host.toLowerCase()}${withoutLocaleSegment(parsed.pathname)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+  return `${parsed.protocol}//${parsed.host.toLowerCase()}${withoutLocaleSegment(parsed.pathname, locales)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+}
+
+const NO_LOCALES: ReadonlySet<string> = new Set();
+
+/**
+ * The locales a pair's links may name, lowercased: each side's tag and its language, so MDN's
+ * `/en-US/docs/x` and `/de/docs/x` are one target. A bare language (`/de/`) is only taken for a
+ * locale when it is one of these, since a two-letter segment may as well be a path (`/js/`).
+ */
+export function pairLocales(...tags: readonly string[]): Set<string> {
+  const locales = new Set<string>();
+  for (const tag of tags) {
+    const lower = tag.toLowerCase().replace(/_/g, "-");
+    locales.add(lower);
+    locales.add(lower.split("-")[0]!);
+  }
+  return locales;
 }
 
 /** `/de-de/azure/x` → `/azure/x`: only a first path segment is a site's locale. */
-function withoutLocaleSegment(pathname: string): string {
+function withoutLocaleSegment(pathname: string, locales: ReadonlySet<string>): string {
   const segments = pathname.split("/");
-  if (segments[1] !== undefined && LOCALE_SEGMENT.test(segments[1].split(/[?#]/)[0]!)) segments.splice(1, 1);
+  const first = segments[1]?.split(/[?#]/)[0];
+  if (first !== undefined && (LOCALE_SEGMENT.test(first) || locales.has(first.toLowerCase()))) segments.splice(1, 1);
   return segments.join("/");
 }
 
@@ -62,8 +80,8 @@ export function articleTarget(neutral: string, article: string, publishedAt: rea
  * the translation section it reaches, so `#next-steps` in English and `#nächste-schritte` in
  * German are the same target when those sections are aligned.
  */
-export function targetKey(url: string, view: SectionPairView, side: "source" | "translation"): string {
-  if (!url.startsWith("#")) return neutralTarget(url);
+export function targetKey(url: string, view: SectionPairView, side: "source" | "translation", locales: ReadonlySet<string> = NO_LOCALES): string {
+  if (!url.startsWith("#")) return neutralTarget(url, locales);
   const id = safeDecode(url.slice(1));
   const document = side === "source" ? view.sourceDocument : view.translationDocument;
   const section = document.sections.find((candidate) => candidate.ids.includes(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleTarget, neutralTarget } from "../../../src/rules/support/targets.js";
+import { articleTarget, neutralTarget, pairLocales } from "../../../src/rules/support/targets.js";
 
 describe("neutralTarget", () => {
   it("drops the locale of a localised site and `?lang=`, keeps other parameters", () => {
@@ -7,6 +7,17 @@ describe("neutralTarget", () => {
     expect(neutralTarget("/zh-cn/azure/x")).toBe("/azure/x");
     expect(neutralTarget("./media/a.png")).toBe("media/a.png");
     expect(neutralTarget("/azure/de-de-x")).toBe("/azure/de-de-x");
+  });
+});
+
+describe("neutralTarget with the pair's locales", () => {
+  it("drops a bare language segment only when it is one of the pair's locales, as MDN writes them", () => {
+    const locales = pairLocales("en-US", "de");
+    expect(neutralTarget("/en-US/docs/Web/CSS", locales)).toBe("/docs/Web/CSS");
+    expect(neutralTarget("/de/docs/Web/CSS", locales)).toBe("/docs/Web/CSS");
+    expect(neutralTarget("https://developer.mozilla.org/de/docs/Web/CSS", locales)).toBe("https://developer.mozilla.org/docs/Web/CSS");
+    expect(neutralTarget("/js/app.js", locales)).toBe("/js/app.js");
+    expect(neutralTarget("/de/docs/Web/CSS")).toBe("/de/docs/Web/CSS");
   });
 });
 
