@@ -85,7 +85,13 @@ export function targetKey(url: string, view: SectionPairView, side: "source" | "
   const id = safeDecode(url.slice(1));
   const document = side === "source" ? view.sourceDocument : view.translationDocument;
   const section = document.sections.find((candidate) => candidate.ids.includes(id));
-  const reached: Section | undefined = section && (side === "source" ? view.translated(section.index) : section);
+  let reached: Section | undefined = section && (side === "source" ? view.translated(section.index) : section);
+  if (reached === undefined && side === "translation") {
+    // A translated link that kept the English anchor where the heading lost it: it means the
+    // same section (broken-anchor reports that it reaches nothing), not another link.
+    const inSource = view.sourceDocument.sections.find((candidate) => candidate.ids.includes(id));
+    reached = inSource && view.translated(inSource.index);
+  }
   return reached === undefined ? url : `#§${reached.index}`;
 }
 
