@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import path from "node:path";
+import { toPosix } from "./io/posix-path.js";
 import { existsSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { starterConfig } from "./config/init.js";
@@ -329,9 +330,6 @@ async function withBaseline(report: Report, root: string, requested: string | tr
   return applyBaseline(report, parseBaseline(text, path.relative(root, file)), toPosix(path.relative(root, file)));
 }
 
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join("/");
-}
 
 /** NO_COLOR wins, then FORCE_COLOR, then whether standard output is a terminal. */
 export function useColor(io: Pick<CliIo, "env" | "stdoutIsTty">): boolean {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { toPosix } from "../io/posix-path.js";
 import { DriftError } from "../errors.js";
 import { runGitOrThrow } from "../git/run-git.js";
 import type { TreeLayout } from "./layout.js";
@@ -76,6 +77,3 @@ function splitNul(output: string): string[] {
   return output.split("\0").filter((item) => item !== "");
 }
 
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join("/");
-}

@@ -1,6 +1,7 @@
 import fg from "fast-glob";
 import path from "node:path";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
+import { toPosix } from "../io/posix-path.js";
 import { compareText, type TreeLayout } from "./layout.js";
 
 /**
@@ -43,5 +44,5 @@ export async function takeInventory(layout: TreeLayout, fileSystem: FileSystem =
 
 /** `dir` + `relative` as a root-relative path with `/` separators. */
 export function joinRelative(dir: string, relative: string): string {
-  return path.posix.join(dir.split(path.sep).join("/"), relative);
+  return path.posix.join(toPosix(dir), relative);
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { toPosix } from "../io/posix-path.js";
 import type { Config } from "../config/load.js";
 import { PRESETS, type PresetKeys, type PresetName } from "../config/presets/index.js";
 import { DriftError } from "../errors.js";
@@ -119,9 +120,6 @@ function unreadable(what: string, error: unknown): DriftError {
   return new DriftError("ROOT_UNREADABLE", `${what} ${reason}`, undefined, { cause: error });
 }
 
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join("/");
-}
 
 /** Code-unit order: stable across machines, unlike `localeCompare`, which varies with ICU. */
 export function compareText(a: string, b: string): number {

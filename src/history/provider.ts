@@ -1,5 +1,6 @@
 import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
+import { compareText } from "../engine/layout.js";
 import type { HistoryGap, TranslationBaseline } from "../model/pair.js";
 import type { HistorySummary } from "../model/rule.js";
 import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";
@@ -55,7 +56,7 @@ export function mergeTallies(tallies: readonly HistoryTally[]): HistoryTally {
 function gapList(tally: HistoryTally): HistorySummary["gaps"] {
   return Object.entries(tally.gaps)
     .map(([reason, gap]) => ({ reason: reason as HistoryGap, ...gap }))
-    .sort((a, b) => (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
+    .sort((a, b) => compareText(a.reason, b.reason));
 }
 
 /** Opens the tree's git history once for the run; `enabled: false` gives the date fallback without a note. */

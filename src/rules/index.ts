@@ -1,3 +1,4 @@
+import { compareText } from "../engine/layout.js";
 import type { AnyRule } from "../model/rule.js";
 import { brokenAnchor } from "./broken-anchor.js";
 import { codeDrift } from "./code-drift.js";
@@ -50,7 +51,7 @@ export const RULES: readonly AnyRule[] = [
   structureDrift,
   untranslated,
   staleSource,
-].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+].sort((a, b) => compareText(a.id, b.id));
 
 export function findRule(id: string): AnyRule | undefined {
   return RULES.find((rule) => rule.id === id);
