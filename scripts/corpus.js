@@ -7,7 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { check, RULES } from "../dist/index.js";
-import { writeFileAtomic } from "../dist/io/atomic-write.js";
+import { writeFileAtomic } from "../dist/util/atomic-write.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = path.resolve(process.argv[2] ?? process.env.L10N_DRIFT_CORPUS ?? path.join(repoRoot, "../shared/corpus"));

@@ -1,5 +1,5 @@
 import type { Config } from "./config/load.js";
-import { changedArticles } from "./engine/changed.js";
+import { changedArticles } from "./tree/changed.js";
 import { resolveRun } from "./engine/resolve-run.js";
 import { runCheck, type Shard } from "./engine/run.js";
 import type { FileSystem } from "./io/file-system.js";
@@ -8,7 +8,7 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
 import { openHistory } from "./history/provider.js";
 import { collectWorkLists, type WorkList } from "./history/worklist.js";
-import type { TreeLayout } from "./engine/layout.js";
+import type { TreeLayout } from "./tree/layout.js";
 
 export interface CheckOptions {
   /** The tree to check; default: the current directory. */
@@ -103,7 +103,7 @@ export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, 
 export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportSummary, SectionOutline, TranslationOutline } from "./model/report.js";
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
-export type { LocaleLayout, TreeLayout } from "./engine/layout.js";
+export type { LocaleLayout, TreeLayout } from "./tree/layout.js";
 export type { Shard } from "./engine/run.js";
 export type { FileSystem } from "./io/file-system.js";
 export { RULES } from "./rules/index.js";

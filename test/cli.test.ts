@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, useColor, type CliIo } from "../src/cli.js";
+import { main, useColor, type CliIo } from "../src/cli/main.js";
 import type { Report } from "../src/index.js";
 import { RULES } from "../src/rules/index.js";
 import { formatHtml } from "../src/reporters/html.js";

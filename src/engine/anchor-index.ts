@@ -1,7 +1,7 @@
 import type { FileSystem } from "../io/file-system.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { ParseLimits } from "../parse/document.js";
-import { documentIds, sectionFingerprint } from "../parse/fingerprint.js";
+import { documentIds, sectionContent } from "../parse/section-content.js";
 import { fragmentLink } from "../parse/links.js";
 import type { DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
@@ -46,7 +46,7 @@ export class AnchorIndex {
   async linkedIds(document: ParsedDocument): Promise<{ ids: Record<string, readonly string[] | null>; dependencies: Dependency[] }> {
     const files = new Set<string>();
     for (const section of document.sections) {
-      for (const link of sectionFingerprint(section).links) {
+      for (const link of sectionContent(section).links) {
         const target = fragmentLink(link.url, document.file);
         if (target !== undefined) files.add(target.file);
       }

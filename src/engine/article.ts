@@ -9,7 +9,8 @@ import type { ParseLimits } from "../parse/document.js";
 import type { FileSystem } from "../io/file-system.js";
 import { emptyTally, tallyBaseline, type HistoryProvider, type HistoryTally } from "../history/provider.js";
 import type { AnchorIndex, Dependency } from "./anchor-index.js";
-import { digest, type DocumentCache } from "./cache.js";
+import { type DocumentCache } from "./cache.js";
+import { digest } from "../util/hash.js";
 import { readForCheck, toDocument } from "./load.js";
 import type { ActiveRule } from "./rule-settings.js";
 

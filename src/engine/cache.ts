@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParsedDocument } from "../model/document.js";
+import { digest } from "../util/hash.js";
 import { BUILD_ID, TOOL_VERSION } from "../version.js";
 import type { Dependency } from "./anchor-index.js";
 import type { ArticleResult } from "./article.js";
@@ -45,12 +46,6 @@ export function openCache(directory: string, salt: string): DocumentCache {
       await writeEntry(entry("articles", digest(salt, key)), cached);
     },
   };
-}
-
-export function digest(...parts: string[]): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
 }
 
 async function readEntry<T>(file: string): Promise<T | undefined> {

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from "../config/load.js";
 import { RULES } from "../rules/index.js";
-import { resolveLayout, type TreeLayout } from "./layout.js";
-import { resolveLocales } from "./locales.js";
+import { resolveLayout, type TreeLayout } from "../tree/layout.js";
+import { resolveLocales } from "../tree/locales.js";
 import { activateRules, type ActiveRule, type RuleSettings } from "./rule-settings.js";
 
 export interface RunOptions {

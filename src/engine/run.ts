@@ -10,16 +10,17 @@ import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkArticle, checkOrphan, runFindings, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
 import { AnchorIndex } from "./anchor-index.js";
-import { digest, openCache } from "./cache.js";
+import { openCache } from "./cache.js";
+import { digest } from "../util/hash.js";
 import { openHistory, mergeTallies, type HistoryProvider } from "../history/provider.js";
 import type { BaselineOptions } from "../history/baseline.js";
-import { joinRelative, takeInventory, type Inventory } from "./discover.js";
-import type { LocaleLayout, TreeLayout } from "./layout.js";
-import { movedTranslations } from "./moved.js";
+import { joinRelative, takeInventory, type Inventory } from "../tree/discover.js";
+import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
+import { movedTranslations } from "../tree/moved.js";
 import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
-import { sortFindings } from "./sort.js";
-import { summarize } from "./summary.js";
+import { sortFindings } from "../report/sort.js";
+import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerSetup } from "./worker.js";
 
 export interface Shard {

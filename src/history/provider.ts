@@ -1,6 +1,6 @@
 import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
-import { compareText } from "../engine/layout.js";
+import { compareText } from "../util/compare-text.js";
 import type { HistoryGap, TranslationBaseline } from "../model/pair.js";
 import type { HistorySummary } from "../model/rule.js";
 import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";

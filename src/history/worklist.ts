@@ -1,10 +1,10 @@
 import { structuredPatch } from "diff";
 import picomatch from "picomatch";
 import { alignSections } from "../align/align.js";
-import { joinRelative, takeInventory } from "../engine/discover.js";
-import type { LocaleLayout, TreeLayout } from "../engine/layout.js";
+import { joinRelative, takeInventory } from "../tree/discover.js";
+import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
 import { loadDocument } from "../engine/load.js";
-import { movedTranslations } from "../engine/moved.js";
+import { movedTranslations } from "../tree/moved.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { BaselineMethod, HistoryGap, Pair, TranslationBaseline } from "../model/pair.js";
 import type { ParseLimits } from "../parse/document.js";

@@ -3,7 +3,7 @@ import pc from "picocolors";
 import type { SectionRef } from "../history/compare.js";
 import type { WorkList } from "../history/worklist.js";
 import type { HistoryGap } from "../model/pair.js";
-import { compareText } from "../engine/layout.js";
+import { compareText } from "../util/compare-text.js";
 
 export interface WorkListTextOptions {
   /** Decided by the caller; word-level highlighting in diffs needs it. */

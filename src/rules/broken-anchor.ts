@@ -1,7 +1,7 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
-import { documentIds, sectionFingerprint } from "../parse/fingerprint.js";
+import { documentIds, sectionContent } from "../parse/section-content.js";
 import { decode, fragmentLink } from "../parse/links.js";
 
 /**
@@ -18,7 +18,7 @@ export const brokenAnchor: Rule = {
     const ownIds = documentIds(translation);
     const findings: FindingDraft[] = [];
     for (const section of translation.sections) {
-      for (const link of sectionFingerprint(section).links) {
+      for (const link of sectionContent(section).links) {
         const broken = brokenTarget(link.url, translation.file, ownIds, pair.linkedIds ?? {});
         if (broken === undefined) continue;
         const draft: FindingDraft = {

@@ -1,7 +1,7 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
-import { type CodeBlock, sectionFingerprint } from "../parse/fingerprint.js";
+import { type CodeBlock, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 
@@ -51,8 +51,8 @@ function codeMessage({ kind, source, translation }: CodeDifference, where: strin
 
 function codeDifferences({ source, translation }: SectionPairView): CodeDifference[] {
   const text = (block: CodeBlock) => block.lines.join("\n");
-  const sourceRest = unmatched(sectionFingerprint(source).code, sectionFingerprint(translation).code, text);
-  const translationRest = unmatched(sectionFingerprint(translation).code, sectionFingerprint(source).code, text);
+  const sourceRest = unmatched(sectionContent(source).code, sectionContent(translation).code, text);
+  const translationRest = unmatched(sectionContent(translation).code, sectionContent(source).code, text);
   const differences: CodeDifference[] = [];
   const paired = Math.min(sourceRest.length, translationRest.length);
   for (let index = 0; index < paired; index++) {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
-import { type ImageRef, sectionFingerprint } from "../parse/fingerprint.js";
+import { type ImageRef, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 import { neutralTarget, safeDecode } from "./support/targets.js";
@@ -58,8 +58,8 @@ function imageMessage({ kind, source, translation, times }: ImageDifference, whe
 
 function imageDifferences(view: SectionPairView): ImageDifference[] {
   const key = (image: ImageRef) => imageKey(image.url, view.article);
-  const sourceImages = sectionFingerprint(view.source).images;
-  const translationImages = sectionFingerprint(view.translation).images;
+  const sourceImages = sectionContent(view.source).images;
+  const translationImages = sectionContent(view.translation).images;
   const sourceRest = unmatched(sourceImages, translationImages, key);
   let translationRest = unmatched(translationImages, sourceImages, key);
   const differences: ImageDifference[] = [];

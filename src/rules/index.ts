@@ -1,4 +1,4 @@
-import { compareText } from "../engine/layout.js";
+import { compareText } from "../util/compare-text.js";
 import type { AnyRule } from "../model/rule.js";
 import { brokenAnchor } from "./broken-anchor.js";
 import { codeDrift } from "./code-drift.js";

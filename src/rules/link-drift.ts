@@ -1,7 +1,7 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule, RuleContext } from "../model/rule.js";
-import { type LinkTarget, sectionFingerprint } from "../parse/fingerprint.js";
+import { type LinkTarget, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 import { articleTarget, pairLocales, targetKey } from "./support/targets.js";
@@ -47,8 +47,8 @@ export const linkDrift: Rule<LinkDriftOptions> = {
 };
 
 function linkDifferences(view: SectionPairView, publishedAt: readonly string[], locales: ReadonlySet<string>): LinkDifference[] {
-  const sourceTargets = keyed(sectionFingerprint(view.source).links, view, "source", publishedAt, locales);
-  const translationTargets = keyed(sectionFingerprint(view.translation).links, view, "translation", publishedAt, locales);
+  const sourceTargets = keyed(sectionContent(view.source).links, view, "source", publishedAt, locales);
+  const translationTargets = keyed(sectionContent(view.translation).links, view, "translation", publishedAt, locales);
   const differences: LinkDifference[] = [];
   for (const [target, link] of sourceTargets) {
     if (!translationTargets.has(target)) differences.push({ key: `missing\0${target}`, kind: "missing", target: link.url, link });

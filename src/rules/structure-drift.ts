@@ -1,7 +1,7 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
-import { type At, type CalloutKind, sectionFingerprint, type SectionFingerprint } from "../parse/fingerprint.js";
+import { type At, type CalloutKind, sectionContent, type SectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 import { neutralTarget } from "./support/targets.js";
@@ -39,11 +39,11 @@ export const structureDrift: Rule = {
 };
 
 function structureDifferences({ source, translation }: SectionPairView): StructureDifference[] {
-  const [from, to] = [sectionFingerprint(source), sectionFingerprint(translation)];
+  const [from, to] = [sectionContent(source), sectionContent(translation)];
   return [...tableDifferences(from, to), ...listDifferences(from, to), ...calloutDifferences(from, to), ...includeDifferences(from, to)];
 }
 
-function tableDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+function tableDifferences(from: SectionContent, to: SectionContent): StructureDifference[] {
   if (from.tables.length !== to.tables.length) return [countDifference("table", from.tables, to.tables)];
   const differences: StructureDifference[] = [];
   from.tables.forEach((expected, index) => {
@@ -61,7 +61,7 @@ function tableDifferences(from: SectionFingerprint, to: SectionFingerprint): Str
   return differences;
 }
 
-function listDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+function listDifferences(from: SectionContent, to: SectionContent): StructureDifference[] {
   if (from.lists.length !== to.lists.length) return [countDifference("list", from.lists, to.lists)];
   const differences: StructureDifference[] = [];
   from.lists.forEach((expected, index) => {
@@ -79,7 +79,7 @@ function listDifferences(from: SectionFingerprint, to: SectionFingerprint): Stru
   return differences;
 }
 
-function calloutDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+function calloutDifferences(from: SectionContent, to: SectionContent): StructureDifference[] {
   const differences: StructureDifference[] = [];
   for (const kind of CALLOUT_KINDS) {
     const expected = from.callouts.filter((callout) => callout.kind === kind);
@@ -99,7 +99,7 @@ function calloutDifferences(from: SectionFingerprint, to: SectionFingerprint): S
   return differences;
 }
 
-function includeDifferences(from: SectionFingerprint, to: SectionFingerprint): StructureDifference[] {
+function includeDifferences(from: SectionContent, to: SectionContent): StructureDifference[] {
   const path = (include: { path: string }) => neutralTarget(include.path);
   const missing = unmatched(from.includes, to.includes, path).map((include): StructureDifference => ({
     key: `include-missing\0${path(include)}`,

@@ -1,6 +1,6 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { FileContext, Rule } from "../model/rule.js";
-import { sectionFingerprint } from "../parse/fingerprint.js";
+import { sectionContent } from "../parse/section-content.js";
 import { francLanguage, guessLanguage, languageText } from "./support/language.js";
 import { describeSection } from "./support/sections.js";
 
@@ -33,7 +33,7 @@ export const untranslated: Rule<UntranslatedOptions> = {
     const source = francLanguage(sourceLocale);
     const target = francLanguage(targetLocale);
     if (source === undefined || target === undefined || source === target) return [];
-    const sections = document.sections.map((section) => ({ section, text: languageText(sectionFingerprint(section).prose) }));
+    const sections = document.sections.map((section) => ({ section, text: languageText(sectionContent(section).prose) }));
     const whole = guessLanguage(sections.map((entry) => entry.text).join(" "), source, target, options.minDocumentLetters);
     const firstHeading = document.sections.find((section) => section.level > 0);
     if (whole?.language === source) {

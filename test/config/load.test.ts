@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
+import { main } from "../../src/cli/main.js";
 import { configSchema } from "../../src/config/schema.js";
 import { check, DriftError, RULES } from "../../src/index.js";
 import { makeTree, REPO_ROOT } from "../support/fixtures.js";

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli.js";
+import { main, type CliIo } from "../../src/cli/main.js";
 import { check, type Report } from "../../src/index.js";
 import { makeTree } from "../support/fixtures.js";
 import { commitAll, git } from "../support/git.js";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
+import { main } from "../../src/cli/main.js";
 import { check, workLists, type Finding } from "../../src/index.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 

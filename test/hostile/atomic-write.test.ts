@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeFileAtomic, type WriteFileSystem } from "../../src/io/atomic-write.js";
+import { writeFileAtomic, type WriteFileSystem } from "../../src/util/atomic-write.js";
 import { makeTree } from "../support/fixtures.js";
 
 const PREVIOUS = '{ "findings": ["the previous report"] }\n';

@@ -3,7 +3,7 @@ import { chmod, mkdir, readdir, rm, symlink } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli.js";
+import { main, type CliIo } from "../../src/cli/main.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
 import { makeTree, REPO_ROOT } from "../support/fixtures.js";
 import { cannotRead, checkAndExpectTheRestChecked, findingsOf, GOOD_TRANSLATION, HOSTILE_FILE, treeWithTranslation } from "./trees.js";

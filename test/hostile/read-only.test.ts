@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { lstat, readdir, readFile, readlink, symlink } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { main, type CliIo } from "../../src/cli.js";
+import { main, type CliIo } from "../../src/cli/main.js";
 import { makeTree } from "../support/fixtures.js";
 import { GOOD_TRANSLATION, SOURCE } from "./trees.js";
 

@@ -52,7 +52,7 @@ export interface Include extends At {
  * What a section carries besides prose: code, link targets, images and the shape of its
  * blocks. Translators leave all of it alone, so it can be compared across languages.
  */
-export interface SectionFingerprint {
+export interface SectionContent {
   code: CodeBlock[];
   links: LinkTarget[];
   images: ImageRef[];
@@ -79,54 +79,54 @@ const COMMENT_LINE = /^(?:#|\/\/|--|\/\*|\*|<!--|rem\s|::|;)/i;
 /** docfx markers and block extensions that are syntax, not prose. */
 const DOCFX_MARKUP = /\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|div|VIDEO)[^\]]*\]|:::[\s\S]*?:::|:::[a-z-]*/gi;
 
-const cache = new WeakMap<Section, SectionFingerprint>();
+const cache = new WeakMap<Section, SectionContent>();
 
-/** The section's fingerprint, computed once per section and shared by every rule. */
-export function sectionFingerprint(section: Section): SectionFingerprint {
-  let fingerprint = cache.get(section);
-  if (fingerprint === undefined) {
-    fingerprint = computeFingerprint(section.nodes);
-    cache.set(section, fingerprint);
+/** The section's content (code, links, images, tables…), computed once per section and shared by every rule. */
+export function sectionContent(section: Section): SectionContent {
+  let content = cache.get(section);
+  if (content === undefined) {
+    content = computeSectionContent(section.nodes);
+    cache.set(section, content);
   }
-  return fingerprint;
+  return content;
 }
 
-function computeFingerprint(nodes: readonly RootContent[]): SectionFingerprint {
-  const fingerprint: SectionFingerprint = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], prose: "" };
+function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
+  const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], prose: "" };
   const prose: string[] = [];
   for (const block of nodes) {
     visit(block as Nodes, (node, index, parent) => {
       const at = place(node);
       switch (node.type) {
         case "code":
-          fingerprint.code.push({ ...at, ...codeLines(node.value) });
+          content.code.push({ ...at, ...codeLines(node.value) });
           return "skip";
         case "link":
-          if (isInclude(parent, index)) fingerprint.includes.push({ ...at, path: node.url });
-          else fingerprint.links.push({ ...at, url: node.url });
+          if (isInclude(parent, index)) content.includes.push({ ...at, path: node.url });
+          else content.links.push({ ...at, url: node.url });
           return undefined;
         case "definition":
-          fingerprint.links.push({ ...at, url: node.url });
+          content.links.push({ ...at, url: node.url });
           return "skip";
         case "image":
-          fingerprint.images.push({ ...at, url: node.url, syntax: "markdown" });
+          content.images.push({ ...at, url: node.url, syntax: "markdown" });
           return "skip";
         case "table":
-          fingerprint.tables.push({ ...at, rows: node.children.length, columns: Math.max(0, ...node.children.map((row) => row.children.length)) });
+          content.tables.push({ ...at, rows: node.children.length, columns: Math.max(0, ...node.children.map((row) => row.children.length)) });
           return undefined;
         case "list":
-          if (!isInside(parent, "listItem")) fingerprint.lists.push({ ...at, items: node.children.length, depth: listDepth(node) });
+          if (!isInside(parent, "listItem")) content.lists.push({ ...at, items: node.children.length, depth: listDepth(node) });
           return undefined;
         case "blockquote": {
           const kind = calloutKind(node);
-          if (kind !== undefined) fingerprint.callouts.push({ ...at, kind });
+          if (kind !== undefined) content.callouts.push({ ...at, kind });
           return undefined;
         }
         case "html":
-          collectHtml(node.value, at, fingerprint);
+          collectHtml(node.value, at, content);
           return "skip";
         case "text":
-          collectDocfxImages(node, fingerprint);
+          collectDocfxImages(node, content);
           prose.push(node.value);
           return undefined;
         case "inlineCode":
@@ -136,8 +136,8 @@ function computeFingerprint(nodes: readonly RootContent[]): SectionFingerprint {
       }
     });
   }
-  fingerprint.prose = prose.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
-  return fingerprint;
+  content.prose = prose.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
+  return content;
 }
 
 /** Every id a link `#x` into this document can reach: section ids and HTML ids. */
@@ -145,14 +145,14 @@ export function documentIds(document: ParsedDocument): Set<string> {
   const ids = new Set<string>();
   for (const section of document.sections) {
     for (const id of section.ids) ids.add(id);
-    for (const id of sectionFingerprint(section).htmlIds) ids.add(id);
+    for (const id of sectionContent(section).htmlIds) ids.add(id);
   }
   return ids;
 }
 
 /** The prose of the whole document, section by section. */
 export function documentProse(document: ParsedDocument): string {
-  return document.sections.map((section) => sectionFingerprint(section).prose).join(" ");
+  return document.sections.map((section) => sectionContent(section).prose).join(" ");
 }
 
 function place(node: Nodes): At {
@@ -194,20 +194,20 @@ function calloutKind(blockquote: Parent): CalloutKind | undefined {
   return match ? (match[1]!.toUpperCase() as CalloutKind) : undefined;
 }
 
-function collectHtml(value: string, at: At, fingerprint: SectionFingerprint): void {
+function collectHtml(value: string, at: At, content: SectionContent): void {
   for (const match of value.matchAll(HTML_IMAGE)) {
-    fingerprint.images.push({ ...offsetPlace(value, match.index, at), url: match[1] ?? match[2] ?? "", syntax: "html" });
+    content.images.push({ ...offsetPlace(value, match.index, at), url: match[1] ?? match[2] ?? "", syntax: "html" });
   }
   for (const match of value.matchAll(HTML_ID)) {
     const id = (match[1] ?? match[2] ?? "").trim();
-    if (id !== "") fingerprint.htmlIds.push(id);
+    if (id !== "") content.htmlIds.push(id);
   }
 }
 
-function collectDocfxImages(node: Text, fingerprint: SectionFingerprint): void {
+function collectDocfxImages(node: Text, content: SectionContent): void {
   for (const match of node.value.matchAll(DOCFX_IMAGE)) {
     const source = DOCFX_SOURCE.exec(match[0])?.[1];
-    if (source !== undefined) fingerprint.images.push({ ...offsetPlace(node.value, match.index, place(node)), url: source, syntax: "docfx" });
+    if (source !== undefined) content.images.push({ ...offsetPlace(node.value, match.index, place(node)), url: source, syntax: "docfx" });
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { toPosix } from "../io/posix-path.js";
+import { toPosix } from "../util/posix-path.js";
 import { DriftError } from "../errors.js";
 import { runGitOrThrow } from "../git/run-git.js";
 import type { TreeLayout } from "./layout.js";

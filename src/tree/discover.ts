@@ -1,8 +1,9 @@
 import fg from "fast-glob";
 import path from "node:path";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
-import { toPosix } from "../io/posix-path.js";
-import { compareText, type TreeLayout } from "./layout.js";
+import { toPosix } from "../util/posix-path.js";
+import { type TreeLayout } from "./layout.js";
+import { compareText } from "../util/compare-text.js";
 
 /**
  * Paths under `dir` that match the include globs, relative to it, sorted. Not only files: a

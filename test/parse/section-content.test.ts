@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/parse/document.js";
-import { sectionFingerprint } from "../../src/parse/fingerprint.js";
+import { sectionContent } from "../../src/parse/section-content.js";
 
 function fingerprintOf(markdown: string, section = 0) {
   const document = parseDocument("a.md", new TextEncoder().encode(markdown));
-  return sectionFingerprint(document.sections[section]!);
+  return sectionContent(document.sections[section]!);
 }
 
-describe("sectionFingerprint", () => {
+describe("sectionContent", () => {
   it("normalises code whitespace and sets comment lines apart", () => {
     const { code } = fingerprintOf("# A\n\n```powershell\n  # Sign in\n\nConnect-AzAccount   -Tenant  x\n```\n\n    indented code\n");
     expect(code).toEqual([
@@ -45,6 +45,6 @@ describe("sectionFingerprint", () => {
 
   it("is computed once per section", () => {
     const document = parseDocument("a.md", new TextEncoder().encode("# A\n\ntext\n"));
-    expect(sectionFingerprint(document.sections[0]!)).toBe(sectionFingerprint(document.sections[0]!));
+    expect(sectionContent(document.sections[0]!)).toBe(sectionContent(document.sections[0]!));
   });
 });

@@ -1,6 +1,6 @@
 import { DriftError } from "../errors.js";
 import type { Report } from "../model/report.js";
-import { compareText } from "./layout.js";
+import { compareText } from "../util/compare-text.js";
 import { sortFindings } from "./sort.js";
 import { summarize } from "./summary.js";
 

@@ -1,5 +1,5 @@
 import type { Finding } from "../model/finding.js";
-import { compareText } from "./layout.js";
+import { compareText } from "../util/compare-text.js";
 
 /**
  * Findings in report order: article, locale, file, line, column, rule, message. Code-unit

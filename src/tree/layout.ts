@@ -1,6 +1,7 @@
+import { compareText } from "../util/compare-text.js";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { toPosix } from "../io/posix-path.js";
+import { toPosix } from "../util/posix-path.js";
 import type { Config } from "../config/load.js";
 import { PRESETS, type PresetKeys, type PresetName } from "../config/presets/index.js";
 import { DriftError } from "../errors.js";
@@ -120,8 +121,3 @@ function unreadable(what: string, error: unknown): DriftError {
   return new DriftError("ROOT_UNREADABLE", `${what} ${reason}`, undefined, { cause: error });
 }
 
-
-/** Code-unit order: stable across machines, unlike `localeCompare`, which varies with ICU. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

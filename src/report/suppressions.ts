@@ -1,7 +1,7 @@
 import { DriftError } from "../errors.js";
 import type { Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
-import { compareText } from "./layout.js";
+import { compareText } from "../util/compare-text.js";
 
 export const BASELINE_FILE = ".l10n-drift-baseline.json";
 
