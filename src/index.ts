@@ -69,7 +69,7 @@ export async function workLists(options: CheckOptions = {}): Promise<WorkList[]>
   const limits = limitsOf(run.config.maxFileBytes);
   const history = await openHistory(run.layout.root, historySettings(run.layout, limits, options));
   try {
-    const frontMatterKeys = (run.rules.find((active) => active.rule.id === "stale-source")?.options.frontMatterKeys as string[] | undefined) ?? ["title", "description"];
+    const frontMatterKeys = run.layout.keys.translated;
     return await collectWorkLists(
       { layout: run.layout, ...(run.locales && { locales: run.locales }), ...(options.articles && { articles: options.articles }) },
       { history, limits, frontMatterKeys },

@@ -97,6 +97,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .action(async (flags: CheckFlags) => {
       const checked = await checkWithProgress(checkOptions(flags, io), io);
       const report = flags.baseline === undefined ? checked : await withBaseline(checked, path.resolve(io.cwd, flags.root), flags.baseline);
+      if (report.baseline?.notice !== undefined) io.stderr(`l10n-drift: ${report.baseline.notice}\n`);
       const output = format(report, flags.format ?? defaultFormat(io), !flags.output && useColor(io));
       if (flags.output) {
         await writeFileAtomic(path.resolve(io.cwd, flags.output), output);

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import type { RuleSettings } from "../engine/rule-settings.js";
-import { configSchema } from "./schema.js";
+import { configSchema, type RuleSchemaSource } from "./schema.js";
 import type { PresetName } from "./presets/index.js";
 
 /** The configuration as written, after validation. */
@@ -16,7 +16,7 @@ export interface Config {
   include?: string[];
   exclude?: string[];
   rules?: RuleSettings;
-  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[] };
+  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[] };
   maxFileBytes?: number;
 }
 
@@ -33,7 +33,7 @@ export interface LoadedConfig {
  * root, else the `"l10n-drift"` key of the root's package.json, else none. Every schema error is
  * reported at once, with its path and what was expected.
  */
-export async function loadConfig(root: string, ruleIds: readonly string[], explicit?: string): Promise<LoadedConfig> {
+export async function loadConfig(root: string, rules: readonly RuleSchemaSource[], explicit?: string): Promise<LoadedConfig> {
   const candidates = explicit ? [{ file: explicit, key: undefined }] : [{ file: CONFIG_FILE, key: undefined }, { file: "package.json", key: "l10n-drift" }];
   for (const candidate of candidates) {
     const absolute = path.resolve(root, candidate.file);
@@ -49,14 +49,14 @@ export async function loadConfig(root: string, ruleIds: readonly string[], expli
     const value = candidate.key === undefined ? parsed : (parsed as Record<string, unknown> | null)?.[candidate.key];
     if (value === undefined) continue;
     const where = candidate.key === undefined ? candidate.file : `${candidate.file} "${candidate.key}"`;
-    return { config: validateConfig(value, ruleIds, where), file: candidate.file };
+    return { config: validateConfig(value, rules, where), file: candidate.file };
   }
   return { config: {} };
 }
 
-export function validateConfig(value: unknown, ruleIds: readonly string[], where: string): Config {
+export function validateConfig(value: unknown, rules: readonly RuleSchemaSource[], where: string): Config {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
-  const validate = ajv.compile(configSchema(ruleIds));
+  const validate = ajv.compile(configSchema(rules));
   if (validate(value)) return value as Config;
   const problems = describeAll((validate.errors ?? []).filter(isUseful));
   throw new DriftError("CONFIG_INVALID", `${where}: ${problems.join("; ")}`, { problems });
@@ -79,11 +79,11 @@ function parseJson(text: string, file: string): unknown {
 }
 
 /**
- * `oneOf` reports each failed branch and then itself, and `propertyNames` reports its inner `enum`
- * too; the branch errors and the name error say more.
+ * `oneOf` reports each failed branch and then itself, `if` reports that `then` failed, and
+ * `propertyNames` reports its inner `enum` too; the branch errors and the name error say more.
  */
 function isUseful(error: ErrorObject): boolean {
-  return error.keyword !== "oneOf" && !(error.keyword === "enum" && error.schemaPath.includes("/propertyNames/"));
+  return error.keyword !== "oneOf" && error.keyword !== "if" && !(error.keyword === "enum" && error.schemaPath.includes("/propertyNames/"));
 }
 
 /** One message per path: the failed branches of a `oneOf` are joined with "or". */

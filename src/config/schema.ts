@@ -1,19 +1,41 @@
+import type { AnyRule } from "../model/rule.js";
 import { PRESET_NAMES } from "./presets/index.js";
 
 const LEVEL = { enum: ["off", "info", "warning", "error"] };
 
+/** What the schema needs of a rule: its id, messages and options. */
+export type RuleSchemaSource = Pick<AnyRule, "id" | "description" | "messages" | "options" | "optionsSchema">;
+
+/**
+ * One rule's setting: a level, or `[level, options]` whose options are exactly the rule's (each
+ * with its default) plus `severity`, a level per messageId. `if`/`then`/`else` rather than
+ * `oneOf`, so a wrong option is reported at its own path and not as "must be a string".
+ */
+export function ruleSettingSchema(rule: RuleSchemaSource): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(rule.optionsSchema)) {
+    properties[name] = rule.options[name] === undefined ? schema : { ...schema, default: rule.options[name] };
+  }
+  properties.severity = {
+    type: "object",
+    description: "A level per messageId, for messages whose default is not the rule's main severity.",
+    additionalProperties: false,
+    properties: Object.fromEntries(Object.keys(rule.messages).map((messageId) => [messageId, LEVEL])),
+  };
+  return {
+    description: rule.description,
+    if: { type: "array" },
+    then: { type: "array", prefixItems: [LEVEL, { type: "object", additionalProperties: false, properties }], minItems: 1, maxItems: 2, items: false },
+    else: LEVEL,
+  };
+}
+
 /**
  * The configuration's JSON Schema, built from the rule registry so that editors complete rule
- * ids. The validator compiles this object; `schema/config.schema.json` is this object written out
+ * ids and their options. The validator compiles this object; `schema/config.schema.json` is this object written out
  * (`npm run schema`), and a test keeps the two equal.
  */
-export function configSchema(ruleIds: readonly string[]): Record<string, unknown> {
-  const ruleSetting = {
-    oneOf: [
-      LEVEL,
-      { type: "array", prefixItems: [LEVEL, { type: "object" }], minItems: 1, maxItems: 2, items: false },
-    ],
-  };
+export function configSchema(rules: readonly RuleSchemaSource[]): Record<string, unknown> {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: "https://l10n-drift.dev/schema/config.schema.json",
@@ -45,8 +67,8 @@ export function configSchema(ruleIds: readonly string[]): Record<string, unknown
       rules: {
         type: "object",
         description: "Per-rule level, or [level, options].",
-        propertyNames: { enum: [...ruleIds] },
-        additionalProperties: ruleSetting,
+        propertyNames: { enum: rules.map((rule) => rule.id) },
+        properties: Object.fromEntries(rules.map((rule) => [rule.id, ruleSettingSchema(rule)])),
       },
       keys: {
         type: "object",
@@ -56,6 +78,7 @@ export function configSchema(ruleIds: readonly string[]): Record<string, unknown
           locale: { type: "string", minLength: 1 },
           sourceCommit: { type: "array", items: { type: "string", minLength: 1 } },
           sourceHash: { type: "array", items: { type: "string", minLength: 1 } },
+          translated: { type: "array", items: { type: "string", minLength: 1 }, description: "Translated front matter keys: a source change to one needs the translator." },
         },
       },
       maxFileBytes: { type: "integer", minimum: 1, description: "Larger files are reported and skipped." },

@@ -1,7 +1,6 @@
 import { alignSections } from "../align/align.js";
-import { DriftError } from "../errors.js";
 import type { ParsedDocument } from "../model/document.js";
-import type { Finding, FindingDraft } from "../model/finding.js";
+import type { Finding } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { RunFacts } from "../model/rule.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
@@ -13,6 +12,7 @@ import { type DocumentCache } from "./cache.js";
 import { digest } from "../util/hash.js";
 import { readForCheck, toDocument } from "./load.js";
 import type { ActiveRule } from "./rule-settings.js";
+import { checkedFile, fileContext, type HookScope, ruleContext, runHook } from "./hooks.js";
 
 /** One article and where its translations are: plain data, so it can be sent to a worker. */
 export interface ArticleTask {
@@ -77,12 +77,12 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   for (const locale of task.locales) {
     if (!locale.present) {
       const unpaired: UnpairedFile = { article, locale: locale.name, file: sourceFile, side: "source", expectedFile: locale.file };
-      findings.push(...unpairedFindings(unpaired, context.rules, context.sourceLocale));
+      for (const finding of unpairedFindings(unpaired, context.rules, context.sourceLocale)) findings.push(finding);
       outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", rows: [] });
       continue;
     }
     const translation = translated[present.indexOf(locale)]!;
-    findings.push(...fileFindings(translation, article, locale.name, locale.code, false, context));
+    for (const finding of fileFindings(translation, article, locale.name, locale.code, false, context)) findings.push(finding);
     if (!source!.usable || !translation.usable) {
       outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
       continue;
@@ -102,7 +102,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       pair.baseline = await context.history.baselineFor(sourceFile, source!, translation);
       tallyBaseline(history, pair.baseline, translation.file);
     }
-    findings.push(...pairFindings(pair, context.rules, context.sourceLocale));
+    for (const finding of pairFindings(pair, context.rules, context.sourceLocale)) findings.push(finding);
     outline.translations.push(translationOutline(pair));
   }
   const result = { findings, outline, history };
@@ -120,13 +120,8 @@ async function unchanged(dependencies: readonly Dependency[], context: ArticleCo
 
 /** Findings about the whole run, such as how history went: said once, with no article. */
 export function runFindings(facts: RunFacts, rules: readonly ActiveRule[], sourceLocale: string, where: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of rules) {
-    if (!active.rule.checkRun) continue;
-    const drafts = guard(active, where, () => active.rule.checkRun!(facts, { options: active.options, sourceLocale }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, sourceLocale, "")));
-  }
-  return findings;
+  const scope: HookScope = { locale: sourceLocale, article: "", files: [{ file: where }] };
+  return collect(rules, "checkRun", (active) => runHook(active, where, scope, () => active.rule.checkRun!(facts, ruleContext(active, sourceLocale))));
 }
 
 /** Findings for a translation whose source path does not exist. */
@@ -142,69 +137,33 @@ function fileFindings(
   isSource: boolean,
   context: ArticleContext,
 ): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of context.rules) {
-    if (!active.rule.checkFile) continue;
-    // An unusable document has only its problems to report; other rules would see an empty file.
-    if (!document.usable && active.rule.id !== "parse-error") continue;
-    const fileContext = { document, locale, isSource, options: active.options, sourceLocale: context.sourceLocale };
-    const drafts = guard(active, document.file, () => active.rule.checkFile!(localeCode === undefined ? fileContext : { ...fileContext, localeCode }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, locale, article)));
-  }
-  return findings;
+  const scope: HookScope = { locale, article, files: [checkedFile(document)] };
+  // An unusable document has only its problems to report; other rules would see an empty file.
+  const rules = document.usable ? context.rules : context.rules.filter((active) => active.rule.reportsUnusable === true);
+  return collect(rules, "checkFile", (active) => {
+    const facts = { document, locale, isSource, ...(localeCode !== undefined && { localeCode }) };
+    return runHook(active, document.file, scope, () => active.rule.checkFile!(fileContext(active, context.sourceLocale, facts)));
+  });
 }
 
 function pairFindings(pair: Pair, rules: readonly ActiveRule[], sourceLocale: string): Finding[] {
-  const findings: Finding[] = [];
-  for (const active of rules) {
-    if (!active.rule.checkPair) continue;
-    const drafts = guard(active, pair.translation.file, () => active.rule.checkPair!(pair, { options: active.options, sourceLocale }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, pair.locale, pair.article)));
-  }
-  return findings;
+  const scope: HookScope = { locale: pair.locale, article: pair.article, files: [checkedFile(pair.translation), checkedFile(pair.source)] };
+  return collect(rules, "checkPair", (active) => runHook(active, pair.translation.file, scope, () => active.rule.checkPair!(pair, ruleContext(active, sourceLocale))));
 }
 
 function unpairedFindings(unpaired: UnpairedFile, rules: readonly ActiveRule[], sourceLocale: string): Finding[] {
+  const scope: HookScope = { locale: unpaired.locale, article: unpaired.article, files: [{ file: unpaired.file }] };
+  return collect(rules, "checkUnpaired", (active) => runHook(active, unpaired.file, scope, () => active.rule.checkUnpaired!(unpaired, ruleContext(active, sourceLocale))));
+}
+
+/** Each rule that has the hook, in registry order; findings appended one by one. */
+function collect(rules: readonly ActiveRule[], hook: "checkFile" | "checkPair" | "checkUnpaired" | "checkRun", run: (active: ActiveRule) => Finding[]): Finding[] {
   const findings: Finding[] = [];
   for (const active of rules) {
-    if (!active.rule.checkUnpaired) continue;
-    const drafts = guard(active, unpaired.file, () => active.rule.checkUnpaired!(unpaired, { options: active.options, sourceLocale }));
-    findings.push(...drafts.map((draft) => stamp(draft, active, unpaired.locale, unpaired.article)));
+    if (active.rule[hook] === undefined) continue;
+    for (const finding of run(active)) findings.push(finding);
   }
   return findings;
-}
-
-/** A rule that throws is a bug in the tool: stop with the rule and file named, never swallow it. */
-function guard(active: ActiveRule, file: string, run: () => FindingDraft[]): FindingDraft[] {
-  try {
-    return run();
-  } catch (error) {
-    throw new DriftError("RULE_FAILED", `rule \`${active.rule.id}\` failed on \`${file}\`: ${error instanceof Error ? error.message : String(error)}`, { ruleId: active.rule.id, file }, { cause: error });
-  }
-}
-
-/** The finding in its published key order: the JSON output depends on it. */
-function stamp(draft: FindingDraft, active: ActiveRule, locale: string, article: string): Finding {
-  const fingerprint = fingerprintOf(active.rule.id, article, locale, draft.anchor, draft.message);
-  return {
-    ruleId: active.rule.id,
-    severity: active.severityConfigured ? active.severity : (draft.severity ?? active.severity),
-    locale,
-    article,
-    file: draft.file,
-    ...(draft.line !== undefined && { line: draft.line }),
-    ...(draft.column !== undefined && { column: draft.column }),
-    ...(draft.anchor !== undefined && { anchor: draft.anchor }),
-    message: draft.message,
-    ...(draft.related !== undefined && draft.related.length > 0 && { related: draft.related }),
-    ...(draft.data !== undefined && { data: draft.data }),
-    fingerprint,
-  };
-}
-
-/** Lines are left out on purpose: an edit above the problem must not make it look new. */
-export function fingerprintOf(ruleId: string, article: string, locale: string, anchor: string | undefined, message: string): string {
-  return digest(ruleId, article, locale, anchor ?? "", message).slice(0, 32);
 }
 
 function isHeading(section: { level: number }): boolean {

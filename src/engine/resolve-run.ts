@@ -1,4 +1,5 @@
-import { loadConfig, type Config } from "../config/load.js";
+import { loadConfig, validateConfig, type Config } from "../config/load.js";
+import type { PresetKeys } from "../config/presets/index.js";
 import { RULES } from "../rules/index.js";
 import { resolveLayout, type TreeLayout } from "../tree/layout.js";
 import { resolveLocales } from "../tree/locales.js";
@@ -15,26 +16,22 @@ export interface RunOptions {
 export interface ResolvedRun {
   layout: TreeLayout;
   rules: ActiveRule[];
-  ruleActivation: { settings: RuleSettings; layoutOptions: Record<string, Record<string, unknown>> };
+  ruleActivation: { settings: RuleSettings; keys: PresetKeys };
   config: Config;
   locales?: string[];
 }
 
 /**
- * Loads the configuration, resolves the layout and the rules, and checks the requested locales.
- * Layout keys (which front matter key holds the date, the locale) become rule option defaults.
+ * Loads the configuration (a configuration passed in is validated the same way), resolves the
+ * layout and the rules, and checks the requested locales. The layout's front matter keys reach
+ * every rule in its context; no rule's options are set here.
  */
 export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const root = options.root ?? ".";
-  const ruleIds = RULES.map((rule) => rule.id);
-  const config = options.config ?? (await loadConfig(root, ruleIds, options.configFile)).config;
+  const config = options.config !== undefined ? validateConfig(options.config, RULES, "the configuration") : (await loadConfig(root, RULES, options.configFile)).config;
   const layout = await resolveLayout(root, config);
-  const layoutOptions = {
-    "stale-date": { dateKey: layout.keys.date },
-    "locale-mismatch": { localeKey: layout.keys.locale },
-  };
   const settings = config.rules ?? {};
-  const rules = activateRules(RULES, settings, layoutOptions);
+  const rules = activateRules(RULES, settings, layout.keys);
   const locales = options.locales && options.locales.length > 0 ? await resolveLocales(layout, options.locales) : undefined;
-  return { layout, rules, ruleActivation: { settings, layoutOptions }, config, ...(locales && { locales }) };
+  return { layout, rules, ruleActivation: { settings, keys: layout.keys }, config, ...(locales && { locales }) };
 }

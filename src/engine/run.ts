@@ -1,3 +1,4 @@
+import type { PresetKeys } from "../config/presets/index.js";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -39,7 +40,7 @@ export interface EngineOptions {
   articleList?: readonly string[];
   rules: readonly ActiveRule[];
   /** How `rules` were activated, for workers to do the same: rules are code, not data. */
-  ruleActivation: { settings: RuleSettings; layoutOptions: Record<string, Record<string, unknown>> };
+  ruleActivation: { settings: RuleSettings; keys: PresetKeys };
   limits: ParseLimits;
   /** Worker threads; 0 or 1 checks in this thread; absent chooses by the size of the tree. */
   workers?: number;
@@ -217,7 +218,7 @@ function workerSetup(options: EngineOptions, historyKey: string): WorkerSetup {
   const setup: WorkerSetup = {
     root: layout.root,
     ruleSettings: options.ruleActivation.settings,
-    layoutOptions: options.ruleActivation.layoutOptions,
+    keys: options.ruleActivation.keys,
     limits,
     sourceLocale: layout.sourceLocale,
     ...(options.history && { history: options.history }),

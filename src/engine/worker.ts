@@ -1,3 +1,4 @@
+import type { PresetKeys } from "../config/presets/index.js";
 import { RULES } from "../rules/index.js";
 import { checkArticle, type ArticleResult, type ArticleTask } from "./article.js";
 import { AnchorIndex } from "./anchor-index.js";
@@ -11,7 +12,7 @@ import type { HistorySettings } from "./run.js";
 export interface WorkerSetup {
   root: string;
   ruleSettings: RuleSettings;
-  layoutOptions: Record<string, Record<string, unknown>>;
+  keys: PresetKeys;
   limits: ParseLimits;
   sourceLocale: string;
   cache?: { directory: string; salt: string };
@@ -39,7 +40,7 @@ export default async function checkBatch(job: WorkerJob): Promise<ArticleResult[
       key,
       context: {
         root: setup.root,
-        rules: activateRules(RULES, setup.ruleSettings, setup.layoutOptions),
+        rules: activateRules(RULES, setup.ruleSettings, setup.keys),
         limits: setup.limits,
         sourceLocale: setup.sourceLocale,
         anchors: new AnchorIndex(setup.root, setup.limits, cache),

@@ -62,7 +62,9 @@ export interface BaselineSummary {
   file: string;
   known: number;
   new: number;
-  fixed: Array<{ fingerprint: string; ruleId: string; locale: string; article: string; anchor?: string; message: string }>;
+  fixed: Array<{ fingerprint: string; ruleId: string; messageId?: string; locale: string; article: string; anchor?: string; key?: string; message: string }>;
+  /** A one-line note, such as that the file is of an older schema version (printed on stderr, not an error). */
+  notice?: string;
 }
 
 export interface Report {

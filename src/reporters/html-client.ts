@@ -251,6 +251,15 @@ readData().then(function (data) {
     return span;
   }
 
+  // A rule's name links to its docs page; only an https URL becomes a link.
+  function ruleName(rule) {
+    if (!/^https:\/\//.test(rule.url)) return el("span", "rule", rule.id);
+    var link = el("a", "rule", rule.id);
+    link.href = rule.url;
+    link.rel = "noopener noreferrer";
+    return link;
+  }
+
   function findingList(articleIndex, locales) {
     var list = el("ul", "findings");
     findingsByArticle[articleIndex].forEach(function (finding) {
@@ -261,7 +270,7 @@ readData().then(function (data) {
       item.appendChild(el("span", "badge sev-" + severity, severity));
       item.appendChild(el("span", "place", data.files[finding[4]] + (finding[5] ? ":" + finding[5] + ":" + finding[6] : "")));
       item.appendChild(message(finding[7]));
-      item.appendChild(el("span", "rule", data.rules[finding[2]].id));
+      item.appendChild(ruleName(data.rules[finding[2]]));
       list.appendChild(item);
     });
     if (!list.firstChild) list.appendChild(el("li", "", "No findings."));

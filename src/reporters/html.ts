@@ -10,7 +10,7 @@ import { summaryLine } from "./text.js";
 
 export interface HtmlOptions {
   /** The rule registry, for the rule filter; rules no finding names are listed too. */
-  rules: readonly Pick<AnyRule, "id" | "severity" | "description">[];
+  rules: readonly (Pick<AnyRule, "id" | "severity" | "description"> & { url?: string })[];
 }
 
 /**
@@ -21,7 +21,8 @@ export interface HtmlOptions {
  */
 export interface HtmlData {
   locales: string[];
-  rules: Array<{ id: string; severity: Severity; description: string }>;
+  /** `url`: the rule's docs page, which a finding's rule name links to; empty for a rule the registry lacks. */
+  rules: Array<{ id: string; severity: Severity; description: string; url: string }>;
   files: string[];
   /** [article, source sections, translations]; an orphan translation's article has neither. */
   articles: Array<[article: string, sourceFile: number, sections: HtmlSection[], translations: HtmlTranslation[]]>;
@@ -134,12 +135,12 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"]): HtmlDa
   for (const locale of Object.keys(report.summary.byLocale)) locales.index(locale);
   const perArticle = report.findings.filter((finding) => !isRunLevel(finding));
   for (const finding of perArticle) locales.index(finding.locale);
-  const rules = registry.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description }));
+  const rules = registry.map((rule) => ({ id: rule.id, severity: rule.severity, description: rule.description, url: rule.url ?? "" }));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   for (const finding of perArticle) {
     if (ruleIndex.has(finding.ruleId)) continue;
     ruleIndex.set(finding.ruleId, rules.length);
-    rules.push({ id: finding.ruleId, severity: finding.severity, description: "" });
+    rules.push({ id: finding.ruleId, severity: finding.severity, description: "", url: "" });
   }
   const articles: HtmlData["articles"] = report.articles.map((outline) => articleData(outline, files, locales));
   const articleIndex = new Map(report.articles.map((outline, index) => [outline.article, index]));

@@ -1,11 +1,11 @@
 import type * as Sarif from "sarif";
 import type { Finding, Place, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
-import type { AnyRule } from "../model/rule.js";
+import type { AnyRule, RegisteredRule } from "../model/rule.js";
 
 export interface SarifOptions {
   /** The rule registry: SARIF names every rule a run could report, not only those that fired. */
-  rules: readonly Pick<AnyRule, "id" | "severity" | "description">[];
+  rules: readonly (Pick<AnyRule, "id" | "severity" | "description"> & Partial<Pick<RegisteredRule, "url" | "rationale">>)[];
 }
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: "error", warning: "warning", info: "note" };
@@ -33,7 +33,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
 
 /** The registry's rules, then any other rule a finding names (a rule a later version removed). */
 function ruleDescriptors(report: Report, registry: SarifOptions["rules"]): Sarif.ReportingDescriptor[] {
-  const descriptors = registry.map((rule) => descriptor(rule.id, rule.severity, rule.description));
+  const descriptors = registry.map((rule) => descriptor(rule.id, rule.severity, rule.description, rule.rationale, rule.url));
   const known = new Set(registry.map((rule) => rule.id));
   for (const finding of report.findings) {
     if (known.has(finding.ruleId)) continue;
@@ -43,12 +43,19 @@ function ruleDescriptors(report: Report, registry: SarifOptions["rules"]): Sarif
   return descriptors;
 }
 
-function descriptor(id: string, severity: Severity, description: string): Sarif.ReportingDescriptor {
+/** `help` is what code scanning shows beside an alert: what the rule reports, why it matters, and its docs page. */
+function descriptor(id: string, severity: Severity, description: string, rationale?: string, url?: string): Sarif.ReportingDescriptor {
+  const more = url === undefined ? "" : ` See ${url}`;
   return {
     id,
     name: id.replace(/(^|-)([a-z])/g, (_, _dash: string, letter: string) => letter.toUpperCase()),
     shortDescription: { text: description },
-    help: { text: description },
+    ...(rationale !== undefined && { fullDescription: { text: rationale } }),
+    ...(url !== undefined && { helpUri: url }),
+    help: {
+      text: `${description}${rationale === undefined ? "" : ` ${rationale}`}${more}`,
+      ...(url !== undefined && { markdown: `${description}${rationale === undefined ? "" : `\n\n${rationale}`}\n\n[Rule documentation](${url})` }),
+    },
     defaultConfiguration: { level: LEVEL[severity] },
   };
 }
@@ -62,7 +69,8 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
     locations: [location(finding)],
     ...(finding.related && { relatedLocations: finding.related.map((related, index) => ({ id: index + 1, ...location(related), message: { text: related.message } })) }),
     // Stable across edits that only move lines, so code scanning keeps an alert open instead of reopening it.
-    partialFingerprints: { "l10nDrift/v1": finding.fingerprint },
+    // Identity v2 (rule, article, locale, anchor, messageId, key): a new key, as v1 hashed the message.
+    partialFingerprints: { "l10nDrift/v2": finding.fingerprint },
     ...(finding.baseline !== undefined && { baselineState: finding.baseline === "known" ? "unchanged" : "new" }),
     properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }) },
   };

@@ -12,7 +12,24 @@ export const brokenAnchor: Rule = {
   id: "broken-anchor",
   severity: "warning",
   description: "A link in a translation goes to a fragment (`#x`, `other.md#x`) that no heading or anchor of the target file defines.",
+  rationale:
+    "A translated heading gets a new slug; a link that still uses the English one (or an anchor the target translation dropped) scrolls nowhere. Keep the source's anchors in translated headings (`<a name=\"…\"></a>` or `{#…}`), or link the translated slug.",
+  messages: {
+    "this-file": "The link `{url}` goes to `#{id}`, which this file does not define; expected the id of one of its headings or anchors.",
+    "other-file": "The link `{url}` goes to `#{id}`, which `{file}` does not define; expected the id of one of its headings or anchors.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: {
+      source: "# Guide\n\n## Requirements\n\nSee [requirements](#requirements).\n",
+      translation: "# Anleitung\n\n## Anforderungen\n\nSiehe [Anforderungen](#requirements).\n",
+    },
+    good: {
+      source: "# Guide\n\n## Requirements\n\nSee [requirements](#requirements).\n",
+      translation: "# Anleitung\n\n## <a name=\"requirements\"></a>Anforderungen\n\nSiehe [Anforderungen](#requirements).\n",
+    },
+  },
   checkPair(pair: Pair): FindingDraft[] {
     const { translation } = pair;
     const ownIds = documentIds(translation);
@@ -22,10 +39,12 @@ export const brokenAnchor: Rule = {
         const broken = brokenTarget(link.url, translation.file, ownIds, pair.linkedIds ?? {});
         if (broken === undefined) continue;
         const draft: FindingDraft = {
+          messageId: broken.file === translation.file ? "this-file" : "other-file",
           file: translation.file,
           line: link.line,
           column: link.column,
-          message: `The link \`${link.url}\` goes to \`#${broken.id}\`, which ${broken.file === translation.file ? "this file" : `\`${broken.file}\``} does not define; expected the id of one of its headings or anchors.`,
+          key: `${broken.file}#${broken.id}`,
+          cause: "translation",
           data: { url: link.url, file: broken.file, id: broken.id },
         };
         if (section.anchor !== "") draft.anchor = section.anchor;

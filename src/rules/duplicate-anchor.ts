@@ -1,5 +1,5 @@
 import type { ParsedDocument, Section } from "../model/document.js";
-import type { FindingDraft } from "../model/finding.js";
+import type { Cause, FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { FileContext, Rule } from "../model/rule.js";
 
@@ -15,15 +15,31 @@ export const duplicateAnchor: Rule = {
   id: "duplicate-anchor",
   severity: "warning",
   description: "Two sections of one file have the same anchor, so links reach only the first.",
+  rationale:
+    "Links and the alignment of sections both go by anchor. Two sections with one anchor mean a link reaches only the first, and the tool cannot tell which of them a translated section stands for.",
+  messages: {
+    duplicate: "Anchor `#{id}` of `{title}` is already the anchor of `{firstTitle}`, so links reach only that one; give each section its own anchor.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: {
+      source: "# Guide\n\n## Setup\n\nText.\n",
+      translation: "# Anleitung\n\n## <a name=\"setup\"></a>Einrichtung\n\nText.\n\n## <a name=\"setup\"></a>Konfiguration\n\nText.\n",
+    },
+    good: {
+      source: "# Guide\n\n## Setup\n\nText.\n",
+      translation: "# Anleitung\n\n## <a name=\"setup\"></a>Einrichtung\n\nText.\n",
+    },
+  },
   checkFile({ document, isSource }: FileContext): FindingDraft[] {
-    return isSource ? duplicates(document).map((clash) => toFinding(document, clash)) : [];
+    return isSource ? duplicates(document).map((clash) => toFinding(document, clash, "upstream")) : [];
   },
   checkPair(pair: Pair): FindingDraft[] {
     const inSource = new Set(duplicates(pair.source).map((clash) => clash.id));
     return duplicates(pair.translation)
       .filter((clash) => !inSource.has(clash.id))
-      .map((clash) => toFinding(pair.translation, clash));
+      .map((clash) => toFinding(pair.translation, clash, "translation"));
   },
 };
 
@@ -46,15 +62,15 @@ function duplicates(document: ParsedDocument): Clash[] {
   return clashes;
 }
 
-function toFinding(document: ParsedDocument, { id, section, first }: Clash): FindingDraft {
+function toFinding(document: ParsedDocument, { id, section, first }: Clash, cause: Cause): FindingDraft {
   return {
+    messageId: "duplicate",
     file: document.file,
     line: section.line,
     column: section.column,
     anchor: id,
-    // The first section's line is in `related`, not the message: a message is part of the
-    // finding's fingerprint, which must not change when lines move.
-    message: `Anchor \`#${id}\` of \`${section.title}\` is already the anchor of \`${first.title}\`, so links reach only that one; give each section its own anchor.`,
+    key: id,
+    cause,
     related: [{ file: document.file, line: first.line, column: first.column, message: "The first section with this anchor." }],
     data: { id, title: section.title, firstTitle: first.title },
   };

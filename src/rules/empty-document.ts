@@ -1,5 +1,6 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { FileContext, Rule } from "../model/rule.js";
+import { fileCause } from "./support/cause.js";
 
 /**
  * A file with nothing to read: empty, blank, or front matter alone. Usually a translation that was
@@ -9,10 +10,21 @@ export const emptyDocument: Rule = {
   id: "empty-document",
   severity: "warning",
   description: "A file has no Markdown content: it is empty, blank, or front matter only.",
+  rationale:
+    "An empty translation publishes an empty page in its locale, and hides the article from every other check; it is usually a file created for a translator and never filled.",
+  messages: {
+    empty: "The file is empty; write the article, or delete the file.",
+    "front-matter-only": "The file has front matter but no content; write the article, or delete the file.",
+  },
   options: {},
-  checkFile({ document }: FileContext): FindingDraft[] {
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\nText.\n", translation: "---\ntitle: Anleitung\n---\n" },
+    good: { source: "# Guide\n\nText.\n", translation: "---\ntitle: Anleitung\n---\n\n# Anleitung\n\nText.\n" },
+  },
+  checkFile({ document, isSource }: FileContext): FindingDraft[] {
     if (document.sections.length > 0) return [];
-    const what = document.frontMatterLines > 0 ? "has front matter but no content" : "is empty";
-    return [{ file: document.file, line: 1, column: 1, message: `The file ${what}; write the article, or delete the file.` }];
+    const messageId = document.frontMatterLines > 0 ? "front-matter-only" : "empty";
+    return [{ messageId, file: document.file, line: 1, column: 1, key: "document", cause: fileCause(isSource) }];
   },
 };

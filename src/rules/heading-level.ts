@@ -1,6 +1,7 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
+import { sourceSectionCause } from "./support/cause.js";
 import { describeSection } from "./support/sections.js";
 
 /** A matched section whose heading level differs: the table of contents nests differently. */
@@ -8,7 +9,18 @@ export const headingLevel: Rule = {
   id: "heading-level",
   severity: "warning",
   description: "A translated heading has a different level than the source heading it matches.",
+  rationale:
+    "Heading levels make the table of contents and the nesting of sections. A level changed in translation puts a section under another parent, so the translation's outline no longer matches the source's.",
+  messages: {
+    "by-anchor": "Heading {section} is level {translationLevel}; the source heading is level {sourceLevel} (matched by the id `{sharedId}`).",
+    "by-position": "Heading {section} is level {translationLevel}; the source heading is level {sourceLevel} (matched by position).",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\n## Setup\n\n### Ports\n\nText.\n", translation: "# Anleitung\n\n## Einrichtung\n\n## Ports\n\nText.\n" },
+    good: { source: "# Guide\n\n## Setup\n\n### Ports\n\nText.\n", translation: "# Anleitung\n\n## Einrichtung\n\n### Ports\n\nText.\n" },
+  },
   checkPair(pair: Pair): FindingDraft[] {
     const findings: FindingDraft[] = [];
     for (const row of pair.alignment.rows) {
@@ -16,15 +28,17 @@ export const headingLevel: Rule = {
       const source = pair.source.sections[row.source]!;
       const translation = pair.translation.sections[row.translation]!;
       if (source.level === translation.level || source.level === 0) continue;
-      const how = row.method === "anchor" ? `matched by the id \`${row.sharedId}\`` : "matched by position";
       findings.push({
+        messageId: row.method === "anchor" ? "by-anchor" : "by-position",
         file: pair.translation.file,
         line: translation.line,
         column: translation.column,
         anchor: source.anchor,
-        message: `Heading ${describeSection(translation)} is level ${translation.level}; the source heading is level ${source.level} (${how}).`,
+        key: source.anchor,
+        // The source had this level at the baseline: the translator changed it; else the source did.
+        cause: sourceSectionCause(pair, source, (then) => then.level === source.level),
         related: [{ file: pair.source.file, line: source.line, column: source.column, message: "The source heading." }],
-        data: { sourceLevel: source.level, translationLevel: translation.level, method: row.method },
+        data: { section: describeSection(translation), sourceLevel: source.level, translationLevel: translation.level, method: row.method, ...(row.sharedId !== undefined && { sharedId: row.sharedId }) },
       });
     }
     return findings;

@@ -1,6 +1,7 @@
+import type { PresetKeys } from "../config/presets/index.js";
 import type { FindingDraft } from "../model/finding.js";
 import type { HistoryGap } from "../model/pair.js";
-import type { Rule, RunFacts } from "../model/rule.js";
+import type { Rule, RuleContext, RunFacts } from "../model/rule.js";
 
 const GAP_REASONS: Record<HistoryGap, string> = {
   "no-repository": "the tree is not in a git repository",
@@ -12,14 +13,25 @@ const GAP_REASONS: Record<HistoryGap, string> = {
 
 /**
  * History could not name the source version some translations were made from; they fall back
- * to `ms.date`. Said once per run and reason, never per file, with how to fix it.
+ * to the layout's date key. Said once per run and reason, never per file, with how to fix it,
+ * naming the pin keys of the layout in use (or saying it has none).
  */
 export const historyUnavailable: Rule = {
   id: "history-unavailable",
   severity: "info",
   description: "Git history could not tell which source version some translations were made from; they are checked by date.",
+  rationale:
+    "Without the source version a translation was made from, the tool can say that a translation is older than its source, not which sections changed; translators then compare whole articles by hand. The finding says why history could not tell and how to give it a pin.",
+  messages: {
+    gaps: "{summary}.",
+  },
   options: {},
-  checkRun(run: RunFacts): FindingDraft[] {
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n" },
+    good: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n", translatedFrom: "# Guide\n\nText.\n" },
+  },
+  checkRun(run: RunFacts, { keys }: RuleContext): FindingDraft[] {
     const { history } = run;
     const parts = history.gaps.map((gap) => {
       const many = gap.count === 1 ? "1 translation" : `${gap.count} translations`;
@@ -27,7 +39,7 @@ export const historyUnavailable: Rule = {
       if (gap.reason === "added-with-source" && history.importedPins > 0) {
         reason += `; ${history.importedPins} source ${history.importedPins === 1 ? "pin names a commit or version" : "pins name commits or versions"} this repository does not have (copied from another repository?)`;
       }
-      return `${many} (such as \`${gap.example}\`) ${gap.count === 1 ? "falls" : "fall"} back to \`ms.date\`: ${reason}; ${remedy(gap.reason)}`;
+      return `${many} (such as \`${gap.example}\`) ${gap.count === 1 ? "falls" : "fall"} back to \`${keys.date}\`: ${reason}; ${remedy(gap.reason, keys)}`;
     });
     if (history.shallow && history.unknownPins > 0) {
       parts.push(
@@ -36,26 +48,36 @@ export const historyUnavailable: Rule = {
     }
     if (parts.length === 0) return [];
     // One finding for the run, never one per file: the cause and the fix are the same for all.
-    const message = parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(". ");
+    const summary = parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(". ");
     return [
       {
+        messageId: "gaps",
         file: run.sourceDir,
-        message: `${message}.`,
-        data: { state: history.state, shallow: history.shallow, gaps: history.gaps, unknownPins: history.unknownPins },
+        key: history.gaps.map((gap) => gap.reason).join(",") || "shallow",
+        cause: "unknown",
+        data: { summary, state: history.state, shallow: history.shallow, gaps: history.gaps, unknownPins: history.unknownPins },
       },
     ];
   },
 };
 
-function remedy(gap: HistoryGap): string {
+/** `key` in backticks, or what the layout lacks. */
+function pinKeys(names: readonly string[]): string | undefined {
+  return names.length === 0 ? undefined : names.map((name) => `\`${name}\``).join(", ");
+}
+
+function remedy(gap: HistoryGap, keys: Readonly<PresetKeys>): string {
+  const commit = pinKeys(keys.sourceCommit.slice(0, 1));
+  const hash = pinKeys(keys.sourceHash.slice(0, 1));
+  const commitPin = commit === undefined ? "pin the source commit in front matter (this layout has no commit pin key: set `keys.sourceCommit`, see docs/pins.md)" : `pin the source commit in front matter (${commit}, see docs/pins.md)`;
   switch (gap) {
     case "beyond-shallow-clone":
-      return "fetch full history (`fetch-depth: 0`) or pin the source in front matter (`ms.sourcegitcommit`, `ms.openlocfilehash`)";
+      return `fetch full history (\`fetch-depth: 0\`) or ${commitPin}`;
     case "no-repository":
-      return "run in a git clone, or pin the source hash (`ms.openlocfilehash`)";
+      return hash === undefined ? "run in a git clone (this layout has no source hash pin key: set `keys.sourceHash`)" : `run in a git clone, or pin the source hash (${hash})`;
     case "not-committed":
-      return "commit them, or pin the source commit (`ms.sourcegitcommit`)";
+      return `commit them, or ${commitPin}`;
     default:
-      return "pin the source commit in front matter (`ms.sourcegitcommit`, see docs/pins.md)";
+      return commitPin;
   }
 }

@@ -27,34 +27,46 @@ export const imageDrift: Rule = {
   id: "image-drift",
   severity: "warning",
   description: "A translated section lacks an image of the source's section, shows another, or links the same file by absolute URL instead of relative path.",
+  rationale:
+    "Diagrams and screenshots are shared by every locale. A translation that lost one, shows a retired one, or links the file by an absolute URL (which breaks when the site moves) shows its readers something else than the source does.",
+  messages: {
+    missing: "{section} lacks the source's image `{source}`; expected it, as in the source.{sinceNote}",
+    "missing-times": "{section} shows the image `{source}` {shown}; expected {expected}, as in the source.{sinceNote}",
+    extra: "The image `{translation}` in {section} is not in the source's section; expected the source's images.{sinceNote}",
+    "extra-times": "{section} shows the image `{translation}` {shown}; expected {expected}, as in the source.{sinceNote}",
+    form: "The image `{translation}` is {form} to the file the source links as `{source}`; expected the source's form.{sinceNote}",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: {
+      source: "# Guide\n\n## Overview\n\n![Diagram](./media/diagram.png)\n",
+      translation: "# Anleitung\n\n## Overview\n\n![Diagramm](https://example.com/media/old-diagram.png)\n",
+    },
+    good: {
+      source: "# Guide\n\n## Overview\n\n![Diagram](./media/diagram.png)\n",
+      translation: "# Anleitung\n\n## Overview\n\n:::image type=\"content\" source=\"./media/diagram.png\" alt-text=\"Diagramm\":::\n",
+    },
+  },
   checkPair(pair: Pair): FindingDraft[] {
     return compareSections(pair, imageDifferences).map((compared) => {
       const { view, difference } = compared;
-      const { source, translation } = difference;
-      const where = describeSection(view.translation);
+      const { source, translation, times } = difference;
       const related = source && { file: view.sourceDocument.file, line: source.line, column: source.column, message: "The image in the source." };
       const place = translation ?? { line: view.translation.line, column: view.translation.column };
-      const message = imageMessage(difference, where);
-      return differenceFinding(compared, place, message, related, { kind: difference.kind, ...(source && { source: source.url }), ...(translation && { translation: translation.url }) });
+      const data = {
+        kind: difference.kind,
+        section: describeSection(view.translation),
+        ...(source && { source: source.url }),
+        ...(translation && { translation: translation.url }),
+        ...(times && { shown: timesText(times.translation), expected: timesText(times.source) }),
+        ...(difference.kind === "form" && { form: isAbsolute(translation!.url) ? "an absolute URL" : "a relative path" }),
+      };
+      const messageId = difference.kind === "form" ? "form" : times === undefined ? difference.kind : `${difference.kind}-times`;
+      return differenceFinding(compared, place, messageId, data, related);
     });
   },
 };
-
-function imageMessage({ kind, source, translation, times }: ImageDifference, where: string): string {
-  switch (kind) {
-    case "missing":
-      return times === undefined
-        ? `${where} lacks the source's image \`${source!.url}\`; expected it, as in the source.`
-        : `${where} shows the image \`${source!.url}\` ${timesText(times.translation)}; expected ${timesText(times.source)}, as in the source.`;
-    case "extra":
-      return times === undefined
-        ? `The image \`${translation!.url}\` in ${where} is not in the source's section; expected the source's images.`
-        : `${where} shows the image \`${translation!.url}\` ${timesText(times.translation)}; expected ${timesText(times.source)}, as in the source.`;
-    case "form":
-      return `The image \`${translation!.url}\` is ${isAbsolute(translation!.url) ? "an absolute URL" : "a relative path"} to the file the source links as \`${source!.url}\`; expected the source's form.`;
-  }
-}
 
 function imageDifferences(view: SectionPairView): ImageDifference[] {
   const key = (image: ImageRef) => imageKey(image.url, view.article);
@@ -71,15 +83,15 @@ function imageDifferences(view: SectionPairView): ImageDifference[] {
     const same = translationRest.find((translation) => sameFile(key(source), key(translation)));
     if (same === undefined) {
       const times = timesShown(source);
-      differences.push({ key: `missing\0${key(source)}`, kind: "missing", source, ...(times.translation > 0 && { times }) });
+      differences.push({ key: `missing:${key(source)}`, kind: "missing", source, ...(times.translation > 0 && { times }) });
       continue;
     }
     translationRest = translationRest.filter((translation) => translation !== same);
-    differences.push({ key: `form\0${key(source)}\0${key(same)}`, kind: "form", source, translation: same });
+    differences.push({ key: `form:${key(source)}`, kind: "form", source, translation: same });
   }
   for (const translation of translationRest) {
     const times = timesShown(translation);
-    differences.push({ key: `extra\0${key(translation)}`, kind: "extra", translation, ...(times.source > 0 && { times }) });
+    differences.push({ key: `extra:${key(translation)}`, kind: "extra", translation, ...(times.source > 0 && { times }) });
   }
   return differences;
 }

@@ -1,5 +1,6 @@
 import { compareText } from "../util/compare-text.js";
-import type { AnyRule } from "../model/rule.js";
+import type { AnyRule, RegisteredRule } from "../model/rule.js";
+import { TOOL_VERSION } from "../version.js";
 import { brokenAnchor } from "./broken-anchor.js";
 import { codeDrift } from "./code-drift.js";
 import { duplicateAnchor } from "./duplicate-anchor.js";
@@ -25,8 +26,13 @@ import { structureDrift } from "./structure-drift.js";
 import { untranslated } from "./untranslated.js";
 import { staleSource } from "./stale-source.js";
 
-/** Every rule, sorted by id. A new rule is added here and nowhere else. */
-export const RULES: readonly AnyRule[] = [
+/** Where a rule's docs page is for this version: docs/rules/<id>.md at the release tag. */
+export function ruleDocsUrl(id: string, version: string = TOOL_VERSION): string {
+  return `https://github.com/l10n-drift/l10n-drift/blob/v${version}/docs/rules/${id}.md`;
+}
+
+/** Every rule, sorted by id, with its docs URL stamped on (as markdownlint does). A new rule is added here and nowhere else. */
+export const RULES: readonly RegisteredRule[] = [
   brokenAnchor,
   codeDrift,
   duplicateAnchor,
@@ -51,8 +57,6 @@ export const RULES: readonly AnyRule[] = [
   structureDrift,
   untranslated,
   staleSource,
-].sort((a, b) => compareText(a.id, b.id));
-
-export function findRule(id: string): AnyRule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
+]
+  .map((rule: AnyRule): RegisteredRule => Object.freeze({ ...rule, url: ruleDocsUrl(rule.id) }))
+  .sort((a, b) => compareText(a.id, b.id));

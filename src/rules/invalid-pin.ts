@@ -7,31 +7,45 @@ export const invalidPin: Rule = {
   id: "invalid-pin",
   severity: "warning",
   description: "A source pin in a translation's front matter names a commit or hash the repository does not have for its source.",
+  rationale:
+    "A pin says which source version a translation was made from; a wrong one (a typo, a commit of another repository, a hash of another file) makes every later comparison wrong or impossible. The translation is then compared by the next method, which the message names.",
+  messages: {
+    "unknown-commit": "`{key}` is `{value}`, a commit this repository does not have; {fallback}.",
+    "unknown-commit-shallow": "`{key}` is `{value}`, a commit this shallow clone does not have; {fallback}.",
+    "source-absent-at-commit": "`{key}` is `{value}`, a commit at which `{source}` did not exist; {fallback}.",
+    "no-matching-version": "`{key}` is `{value}`, which matches no version of `{source}`; {fallback}.",
+    "no-matching-version-shallow": "`{key}` is `{value}`, which matches no version of `{source}` in this shallow clone; {fallback}.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: {
+      source: "# Guide\n\nText.\n",
+      translation: "---\nms.sourcegitcommit: 0123456789abcdef0123456789abcdef01234567\n---\n\n# Anleitung\n\nText.\n",
+      translatedFrom: "# Guide\n\nText.\n",
+    },
+    good: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n", translatedFrom: "# Guide\n\nText.\n" },
+  },
   checkPair(pair: Pair): FindingDraft[] {
     // Imported with their sources, pins usually name the repository they came from: said once, by `history-unavailable`.
     if (pair.baseline?.gap === "added-with-source") return [];
     // In a shallow clone a pin may just be older than the clone: said once, by `history-unavailable`.
     const problems = (pair.baseline?.pinProblems ?? []).filter((problem) => !(problem.shallow && problem.reason !== "source-absent-at-commit"));
     return problems.map((problem) => ({
+      messageId: messageIdOf(problem),
       file: pair.translation.file,
       line: problem.line,
       column: 1,
-      message: `\`${problem.key}\` is \`${problem.value}\`, ${explain(problem, pair.source.file)}; ${fallback(pair)}.`,
-      data: { key: problem.key, value: problem.value, reason: problem.reason, shallow: problem.shallow },
+      key: problem.key,
+      cause: "translation",
+      data: { key: problem.key, value: problem.value, source: pair.source.file, fallback: fallback(pair), reason: problem.reason, shallow: problem.shallow },
     }));
   },
 };
 
-function explain(problem: PinProblem, sourceFile: string): string {
-  switch (problem.reason) {
-    case "unknown-commit":
-      return problem.shallow ? "a commit this shallow clone does not have" : "a commit this repository does not have";
-    case "source-absent-at-commit":
-      return `a commit at which \`${sourceFile}\` did not exist`;
-    case "no-matching-version":
-      return `which matches no version of \`${sourceFile}\`${problem.shallow ? " in this shallow clone" : ""}`;
-  }
+function messageIdOf(problem: PinProblem): string {
+  if (problem.reason === "source-absent-at-commit") return problem.reason;
+  return problem.shallow ? `${problem.reason}-shallow` : problem.reason;
 }
 
 function fallback(pair: Pair): string {

@@ -29,19 +29,36 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   id: "link-drift",
   severity: "warning",
   description: "A translated section lacks a link target of the source's section, or links somewhere the source does not.",
+  rationale:
+    "Links are not translated. A link the translation lost sends its readers nowhere the source sends them; one it added (often to a page the source has since dropped) may lead to retired content. Locale segments (`/en-us/` and `/de-de/`) count as the same target.",
+  messages: {
+    missing: "{section} has no link to `{target}`; expected one, as in the source.{sinceNote}",
+    extra: "The link to `{target}` in {section} is not in the source's section; expected the source's link targets.{sinceNote}",
+  },
   options: { publishedAt: ["https://learn.microsoft.com/azure/", "https://docs.microsoft.com/azure/", "/azure/"] },
+  optionsSchema: {
+    publishedAt: { type: "array", items: { type: "string", minLength: 1 }, description: "URL prefixes the source folder is published under: a link by URL and by relative path to one article is one target." },
+  },
+  examples: {
+    bad: {
+      source: "# Guide\n\n## Next steps\n\nSee [pricing](pricing.md).\n",
+      translation: "# Anleitung\n\n## Next steps\n\nSiehe [Preise](prices-old.md).\n",
+    },
+    good: {
+      source: "# Guide\n\n## Next steps\n\nSee [pricing](https://learn.microsoft.com/en-us/azure/pricing).\n",
+      translation: "# Anleitung\n\n## Next steps\n\nSiehe [Preise](https://learn.microsoft.com/de-de/azure/pricing).\n",
+    },
+  },
   checkPair(pair: Pair, { options, sourceLocale }: RuleContext<LinkDriftOptions>): FindingDraft[] {
     const locales = pairLocales(sourceLocale, pair.locale);
     return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales)).map((compared) => {
       const { view, difference } = compared;
-      const shown = difference.target;
-      const where = describeSection(view.translation);
+      const data = { kind: difference.kind, target: difference.target, section: describeSection(view.translation) };
       if (difference.kind === "missing") {
         const related = { file: view.sourceDocument.file, line: difference.link.line, column: difference.link.column, message: "The link in the source." };
-        const place = { line: view.translation.line, column: view.translation.column };
-        return differenceFinding(compared, place, `${where} has no link to \`${shown}\`; expected one, as in the source.`, related, { kind: "missing", target: shown });
+        return differenceFinding(compared, { line: view.translation.line, column: view.translation.column }, "missing", data, related);
       }
-      return differenceFinding(compared, difference.link, `The link to \`${shown}\` in ${where} is not in the source's section; expected the source's link targets.`, undefined, { kind: "extra", target: shown });
+      return differenceFinding(compared, difference.link, "extra", data);
     });
   },
 };
@@ -51,10 +68,10 @@ function linkDifferences(view: SectionPairView, publishedAt: readonly string[], 
   const translationTargets = keyed(sectionContent(view.translation).links, view, "translation", publishedAt, locales);
   const differences: LinkDifference[] = [];
   for (const [target, link] of sourceTargets) {
-    if (!translationTargets.has(target)) differences.push({ key: `missing\0${target}`, kind: "missing", target: link.url, link });
+    if (!translationTargets.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
   }
   for (const [target, link] of translationTargets) {
-    if (!sourceTargets.has(target)) differences.push({ key: `extra\0${target}`, kind: "extra", target: link.url, link });
+    if (!sourceTargets.has(target)) differences.push({ key: `extra:${target}`, kind: "extra", target: link.url, link });
   }
   return differences;
 }

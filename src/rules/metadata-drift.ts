@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { FindingDraft } from "../model/finding.js";
+import type { Cause, FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Rule } from "../model/rule.js";
@@ -31,41 +31,57 @@ export const metadataDrift: Rule<MetadataDriftOptions> = {
   id: "metadata-drift",
   severity: "warning",
   description: "Front matter that must equal the source's differs or is missing, a required key is missing, or a key the source lacks is kept (info).",
+  rationale:
+    "Keys such as `ms.service` and `ms.topic` decide where a page is listed, how it is searched and who owns it; a translation that keeps an old value is filed elsewhere than its source.",
+  messages: {
+    missing: "`{key}` is missing; expected `{expected}`, as in the source.",
+    differs: "`{key}` is `{value}`; expected `{expected}`, as in the source.",
+    "required-missing": "The front matter has no `{key}`; expected one.",
+    extra: "`{key}` is not in the source's metadata; expected it removed, as in the source.",
+  },
+  messageSeverity: { extra: "info" },
   options: {
     equalKeys: ["ms.service", "ms.topic", "services"],
     requiredKeys: [],
     reportExtraKeys: false,
     translationOnlyKeys: ["ms.openlocfilehash", "ms.sourcegitcommit", "ms.translationtype", "ms.contentlocale", "ms.lasthandoff", "ms.locfileid"],
   },
+  optionsSchema: {
+    equalKeys: { type: "array", items: { type: "string", minLength: 1 }, description: "Keys whose value a translation must copy from its source." },
+    requiredKeys: { type: "array", items: { type: "string", minLength: 1 }, description: "Keys every translation must have." },
+    reportExtraKeys: { type: "boolean", description: "Report (as info) keys of the translation that the source does not have." },
+    translationOnlyKeys: { type: "array", items: { type: "string", minLength: 1 }, description: "Keys only translations have (written by the localization pipeline): never extra." },
+  },
+  examples: {
+    bad: { source: "---\nms.topic: conceptual\n---\n\n# Guide\n\nText.\n", translation: "---\nms.topic: get-started-article\n---\n\n# Anleitung\n\nText.\n" },
+    good: { source: "---\nms.topic: conceptual\n---\n\n# Guide\n\nText.\n", translation: "---\nms.topic: conceptual\nms.translationtype: HT\n---\n\n# Anleitung\n\nText.\n" },
+  },
   checkPair(pair: Pair, { options }): FindingDraft[] {
     const { values: source } = metadataOf(pair.source);
     const { values: translation, lines } = metadataOf(pair.translation);
+    const baseline = pair.baseline?.source?.usable ? metadataOf(pair.baseline.source).values : undefined;
     const file = pair.translation.file;
     const lineOf = (key: string) => lines[key] ?? 1;
+    // The source had this value at the baseline: the translator changed it; a value changed since is upstream's.
+    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(baseline[key]), normalize(source[key])) ? "translation" : "upstream");
     const findings: FindingDraft[] = [];
     for (const key of options.equalKeys) {
       if (!(key in source)) continue;
       if (!(key in translation)) {
-        findings.push({ file, line: 1, column: 1, message: `\`${key}\` is missing; expected \`${show(source[key])}\`, as in the source.`, data: { key, expected: source[key] } });
+        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(source[key]) } });
       } else if (!isDeepStrictEqual(normalize(source[key]), normalize(translation[key]))) {
-        findings.push({
-          file,
-          line: lineOf(key),
-          column: 1,
-          message: `\`${key}\` is \`${show(translation[key])}\`; expected \`${show(source[key])}\`, as in the source.`,
-          data: { key, value: translation[key], expected: source[key] },
-        });
+        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(translation[key]), expected: show(source[key]) } });
       }
     }
     for (const key of options.requiredKeys) {
       if (key in translation || options.equalKeys.includes(key)) continue;
-      findings.push({ file, line: 1, column: 1, message: `The front matter has no \`${key}\`; expected one.`, data: { key, required: true } });
+      findings.push({ messageId: "required-missing", file, line: 1, column: 1, key, cause: "translation", data: { key, required: true } });
     }
     if (!options.reportExtraKeys) return findings;
     const sourceKeys = new Set(Object.keys(source).map((key) => key.toLowerCase()));
     for (const key of Object.keys(translation)) {
       if (sourceKeys.has(key.toLowerCase()) || options.translationOnlyKeys.includes(key)) continue;
-      findings.push({ severity: "info", file, line: lineOf(key), column: 1, message: `\`${key}\` is not in the source's metadata; expected it removed, as in the source.`, data: { key, extra: true } });
+      findings.push({ messageId: "extra", file, line: lineOf(key), column: 1, key, cause: "translation", data: { key, extra: true } });
     }
     return findings;
   },

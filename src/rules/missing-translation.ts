@@ -2,19 +2,34 @@ import type { FindingDraft } from "../model/finding.js";
 import type { UnpairedFile } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 
-/** A source article with no file in a locale. */
+/**
+ * A source article with no file in a locale. Its cause is `upstream`: the source has content the
+ * locale lacks, which is translation work to schedule, not a translator's error.
+ */
 export const missingTranslation: Rule = {
   id: "missing-translation",
   severity: "warning",
   description: "A source article has no translation in a locale.",
+  rationale:
+    "Readers of the locale get the English page, or none. Counting these per locale tells a localization manager how much is left to translate.",
+  messages: {
+    missing: "`{article}` has no `{locale}` translation; expected `{expectedFile}`.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\nText.\n" },
+    good: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n" },
+  },
   checkUnpaired(unpaired: UnpairedFile): FindingDraft[] {
     if (unpaired.side !== "source") return [];
     return [
       {
+        messageId: "missing",
         file: unpaired.file,
-        message: `\`${unpaired.article}\` has no \`${unpaired.locale}\` translation; expected \`${unpaired.expectedFile}\`.`,
-        data: { expectedFile: unpaired.expectedFile },
+        key: unpaired.expectedFile,
+        cause: "upstream",
+        data: { article: unpaired.article, locale: unpaired.locale, expectedFile: unpaired.expectedFile },
       },
     ];
   },

@@ -7,17 +7,19 @@ export const orphanTranslation: Rule = {
   id: "orphan-translation",
   severity: "warning",
   description: "A translation has no source article at the same path.",
+  rationale:
+    "A translation whose source was deleted keeps publishing what the source retracted; one whose source moved is no longer checked against it. Delete it, or move it to the source's new path.",
+  messages: {
+    orphan: "This translation has no source: `{expectedFile}` does not exist; delete the translation or move it to the source's new path.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n", translationPath: "retired.md" },
+    good: { source: "# Guide\n\nText.\n", translation: "# Anleitung\n\nText.\n" },
+  },
   checkUnpaired(unpaired: UnpairedFile): FindingDraft[] {
     if (unpaired.side !== "translation") return [];
-    return [
-      {
-        file: unpaired.file,
-        line: 1,
-        column: 1,
-        message: `This translation has no source: \`${unpaired.expectedFile}\` does not exist; delete the translation or move it to the source's new path.`,
-        data: { expectedFile: unpaired.expectedFile },
-      },
-    ];
+    return [{ messageId: "orphan", file: unpaired.file, line: 1, column: 1, key: unpaired.expectedFile, cause: "upstream", data: { expectedFile: unpaired.expectedFile } }];
   },
 };

@@ -2,6 +2,7 @@ import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 import { longestIncreasingSubsequence } from "../align/increasing.js";
+import { sourceSectionCause } from "./support/cause.js";
 import { describeSection } from "./support/sections.js";
 
 /**
@@ -13,7 +14,24 @@ export const sectionOrder: Rule = {
   id: "section-order",
   severity: "warning",
   description: "A section of the translation is in a different place than in the source article.",
+  rationale:
+    "Articles are ordered to be read in order: steps build on each other, and the next section assumes the one before. A section in another place than in the source reads out of sequence.",
+  messages: {
+    "out-of-order": "Section {section} is out of order; in the source it comes after {after}.",
+    "out-of-order-first": "Section {section} is out of order; in the source it comes at the start.",
+  },
   options: {},
+  optionsSchema: {},
+  examples: {
+    bad: {
+      source: "# Guide\n\n## <a name=\"setup\"></a>Setup\n\nText.\n\n## <a name=\"use\"></a>Use\n\nText.\n\n## <a name=\"remove\"></a>Remove\n\nText.\n",
+      translation: "# Anleitung\n\n## <a name=\"setup\"></a>Einrichtung\n\nText.\n\n## <a name=\"remove\"></a>Entfernen\n\nText.\n\n## <a name=\"use\"></a>Verwenden\n\nText.\n",
+    },
+    good: {
+      source: "# Guide\n\n## <a name=\"setup\"></a>Setup\n\nText.\n\n## <a name=\"use\"></a>Use\n\nText.\n",
+      translation: "# Anleitung\n\n## <a name=\"setup\"></a>Einrichtung\n\nText.\n\n## <a name=\"use\"></a>Verwenden\n\nText.\n",
+    },
+  },
   checkPair(pair: Pair): FindingDraft[] {
     const findings: FindingDraft[] = [];
     const rows = pair.alignment.rows.filter((row) => row.source !== undefined && row.translation !== undefined);
@@ -23,15 +41,17 @@ export const sectionOrder: Rule = {
       const source = pair.source.sections[row.source!]!;
       const translation = pair.translation.sections[row.translation!]!;
       const previousSource = rows[index - 1]?.source;
-      const after = previousSource === undefined ? "at the start" : `after ${describeSection(pair.source.sections[previousSource]!)}`;
       findings.push({
+        messageId: previousSource === undefined ? "out-of-order-first" : "out-of-order",
         file: pair.translation.file,
         line: translation.line,
         column: translation.column,
         anchor: source.anchor,
-        message: `Section ${describeSection(translation)} is out of order; in the source it comes ${after}.`,
+        key: source.anchor,
+        // The baseline source had the section: the translator moved it; a section added since was placed wrongly on the way.
+        cause: sourceSectionCause(pair, source),
         related: [{ file: pair.source.file, line: source.line, column: source.column, message: "The section's place in the source." }],
-        data: { method: row.method },
+        data: { section: describeSection(translation), ...(previousSource !== undefined && { after: describeSection(pair.source.sections[previousSource]!) }), method: row.method },
       });
     });
     return findings;

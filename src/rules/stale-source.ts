@@ -3,25 +3,31 @@ import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 
-interface StaleSourceOptions extends Record<string, unknown> {
-  /** Front matter keys that are translated; a change to one needs the translator. */
-  frontMatterKeys: string[];
-}
-
 /**
  * The source changed after the version the translation was made from. Changes are compared
  * section by section; a section whose Markdown only changed its spelling (formatting) does not
  * count, and neither do commits marked as needing no translation (the engine leaves them out).
+ * Which front matter keys are translated comes from the layout (`keys.translated`).
  */
-export const staleSource: Rule<StaleSourceOptions> = {
+export const staleSource: Rule = {
   id: "stale-source",
   severity: "warning",
   description: "The source changed since the version the translation was made from; lists the sections added, changed and removed.",
-  options: { frontMatterKeys: ["title", "description"] },
-  checkPair(pair: Pair, { options }): FindingDraft[] {
+  rationale:
+    "This is the work list: the source version the translation was made from is known (a pin, or the translation's last commit), and the sections changed since are named, so a translator updates those and not the whole article. Formatting-only changes and commits marked `L10n-Skip: true` do not count.",
+  messages: {
+    behind: "The source changed since this translation's baseline `{shortCommit}` ({method}): {changes}; {commits} and {changedLines} lines behind. Update the sections listed.",
+  },
+  options: {},
+  optionsSchema: {},
+  examples: {
+    bad: { source: "# Guide\n\n## Ports\n\nOpen port 443.\n", translation: "# Anleitung\n\n## Ports\n\nPort 80 öffnen.\n", translatedFrom: "# Guide\n\n## Ports\n\nOpen port 80.\n" },
+    good: { source: "# Guide\n\n## Ports\n\nOpen port 80.\n", translation: "# Anleitung\n\n## Ports\n\nPort 80 öffnen.\n", translatedFrom: "# Guide\n\n## Ports\n\nOpen port 80.\n" },
+  },
+  checkPair(pair: Pair, { keys }): FindingDraft[] {
     const baseline = pair.baseline;
     if (!baseline?.source || baseline.commit === undefined) return [];
-    const comparison = compareSources(baseline.source, baseline.target ?? pair.source, options.frontMatterKeys);
+    const comparison = compareSources(baseline.source, baseline.target ?? pair.source, keys.translated);
     const includes = baseline.includesChanged ?? [];
     if (!needsTranslation(comparison) && includes.length === 0) return [];
     const behind = baseline.commitsBehind ?? 0;
@@ -29,15 +35,19 @@ export const staleSource: Rule<StaleSourceOptions> = {
     for (const include of includes) parts.push(`include \`${include.file}\` changed`);
     return [
       {
+        messageId: "behind",
         file: pair.translation.file,
         line: baseline.pin?.line ?? 1,
         column: 1,
-        message:
-          `The source changed since this translation's baseline \`${baseline.commit.slice(0, 7)}\` (${baseline.method}): ${parts.join("; ")}; ` +
-          `${behind} ${behind === 1 ? "commit" : "commits"} and ${baseline.changedLines ?? 0} lines behind. Update the sections listed.`,
+        // One finding per translation: its identity is the translation being behind, not how far.
+        key: "behind",
+        cause: "upstream",
         related: [{ file: pair.source.file, line: 1, column: 1, message: "The source now." }],
         data: {
+          changes: parts.join("; "),
+          commits: `${behind} ${behind === 1 ? "commit" : "commits"}`,
           method: baseline.method,
+          shortCommit: baseline.commit.slice(0, 7),
           commit: baseline.commit,
           commitsBehind: behind,
           skippedCommits: baseline.skippedCommits ?? 0,

@@ -26,7 +26,29 @@ export const untranslated: Rule<UntranslatedOptions> = {
   id: "untranslated",
   severity: "error",
   description: "A translation, or one of its sections (a warning), is written in the source language.",
+  rationale:
+    "A page or a section still in English was copied and never translated, or reverted to the source in a merge. The prose is judged alone (no code, URLs, inline code or product names), between the two languages it can be in.",
+  messages: {
+    document: "The text of this translation is in the source language (`{sourceLocale}`), not `{targetLocale}`; expected a translation.",
+    section: "Section {section} is in the source language (`{sourceLocale}`), not `{targetLocale}`; expected it translated like the rest of the article.",
+  },
+  messageSeverity: { section: "warning" },
   options: { minDocumentLetters: 200, minSectionLetters: 100, minSectionEvidence: 10 },
+  optionsSchema: {
+    minDocumentLetters: { type: "integer", minimum: 1, description: "Fewest letters of prose for judging a whole document." },
+    minSectionLetters: { type: "integer", minimum: 1, description: "Fewest letters of prose for judging one section; shorter sections are not judged." },
+    minSectionEvidence: { type: "number", minimum: 0, description: "How clearly a section must read as the source language to be reported (franc's margin times the text's length)." },
+  },
+  examples: {
+    bad: {
+      source: "# Guide\n\nThis guide explains how to connect your network to the cloud service, which options you have, and what each of them costs. Read it before you order a circuit, because the choice is hard to change later on.\n",
+      translation: "# Guide\n\nThis guide explains how to connect your network to the cloud service, which options you have, and what each of them costs. Read it before you order a circuit, because the choice is hard to change later on.\n",
+    },
+    good: {
+      source: "# Guide\n\nThis guide explains how to connect your network to the cloud service, which options you have, and what each of them costs. Read it before you order a circuit, because the choice is hard to change later on.\n",
+      translation: "# Anleitung\n\nDiese Anleitung erklärt, wie Sie Ihr Netzwerk mit dem Clouddienst verbinden, welche Möglichkeiten Sie haben und was jede davon kostet. Lesen Sie sie, bevor Sie eine Leitung bestellen, denn die Wahl lässt sich später nur schwer ändern.\n",
+    },
+  },
   checkFile({ document, isSource, locale, localeCode, sourceLocale, options }: FileContext<UntranslatedOptions>): FindingDraft[] {
     if (isSource) return [];
     const targetLocale = localeCode ?? locale;
@@ -39,11 +61,13 @@ export const untranslated: Rule<UntranslatedOptions> = {
     if (whole?.language === source) {
       return [
         {
+          messageId: "document",
           file: document.file,
           line: firstHeading?.line ?? 1,
           column: 1,
-          message: `The text of this translation is in the source language (\`${sourceLocale}\`), not \`${targetLocale}\`; expected a translation.`,
-          data: { language: source, expected: target },
+          key: "document",
+          cause: "translation",
+          data: { sourceLocale, targetLocale, language: source, expected: target },
         },
       ];
     }
@@ -52,12 +76,13 @@ export const untranslated: Rule<UntranslatedOptions> = {
       const guess = guessLanguage(text, source, target, options.minSectionLetters);
       if (guess?.language !== source || guess.evidence < options.minSectionEvidence) continue;
       const draft: FindingDraft = {
-        severity: "warning",
+        messageId: "section",
         file: document.file,
         line: section.line,
         column: section.column,
-        message: `Section ${describeSection(section)} is in the source language (\`${sourceLocale}\`), not \`${targetLocale}\`; expected it translated like the rest of the article.`,
-        data: { language: source, expected: target, title: section.title },
+        key: section.anchor,
+        cause: "translation",
+        data: { section: describeSection(section), sourceLocale, targetLocale, language: source, expected: target, title: section.title },
       };
       if (section.anchor !== "") draft.anchor = section.anchor;
       findings.push(draft);

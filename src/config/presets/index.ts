@@ -27,6 +27,8 @@ export interface PresetKeys {
   sourceCommit: string[];
   /** Front matter keys pinning the source content hash a translation was made from. */
   sourceHash: string[];
+  /** Front matter keys that are translated (a title, a description): a source change to one needs the translator. */
+  translated: string[];
 }
 
 export const PRESET_NAMES = ["default", "docusaurus", "hugo", "mdn", "separate-repos"] as const;
@@ -37,6 +39,7 @@ const MICROSOFT_KEYS: PresetKeys = {
   locale: "ms.contentlocale",
   sourceCommit: ["ms.sourcegitcommit", "l10n.sourceCommit", "default_lang_commit"],
   sourceHash: ["ms.openlocfilehash"],
+  translated: ["title", "description"],
 };
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
@@ -54,7 +57,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en",
     localePattern: "i18n/{locale}/docusaurus-plugin-content-docs/current",
     include: ["**/*.{md,mdx}"],
-    keys: { date: "last_update.date", locale: "locale", sourceCommit: ["default_lang_commit"], sourceHash: [] },
+    keys: { date: "last_update.date", locale: "locale", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
   },
   hugo: {
     name: "hugo",
@@ -62,7 +65,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en",
     localePattern: "content/{locale}",
     include: ["**/*.md"],
-    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [] },
+    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
   },
   mdn: {
     name: "mdn",
@@ -70,7 +73,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en-US",
     localePattern: "files/{locale}",
     include: ["**/index.md"],
-    keys: { date: "l10n.date", locale: "l10n.locale", sourceCommit: ["l10n.sourceCommit"], sourceHash: [] },
+    keys: { date: "l10n.date", locale: "l10n.locale", sourceCommit: ["l10n.sourceCommit"], sourceHash: [], translated: ["title", "description"] },
   },
   "separate-repos": {
     name: "separate-repos",

@@ -2,6 +2,7 @@ import { alignSections } from "../../align/align.js";
 import type { ParsedDocument, Section } from "../../model/document.js";
 import type { FindingDraft, RelatedPlace } from "../../model/finding.js";
 import type { Alignment, Pair } from "../../model/pair.js";
+import { sinceCause } from "./cause.js";
 
 /**
  * Whether a difference was already there in the source version the translation was made from
@@ -23,7 +24,10 @@ export interface SectionPairView {
 
 /** One difference a rule found; equal keys mean the same difference. */
 export interface Difference {
+  /** Compared with the baseline's differences: exact, counts included. */
   key: string;
+  /** The finding's identity within its section, when `key` holds what may change (counts, text): no counts, no lines. */
+  identity?: string;
 }
 
 export interface Compared<D extends Difference> {
@@ -89,33 +93,34 @@ function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument
   return alignment;
 }
 
-/** The clause a message ends with, saying when the difference arose. */
+/** The clause a message ends with (its `{sinceNote}`), saying when the difference arose. */
 export function sinceClause(since: Since | undefined): string {
   if (since === "baseline") return " It was already so in the source version this was translated from.";
   if (since === "upstream") return " The source changed after this was translated.";
   return "";
 }
 
-/** A finding about a difference, in the translation, pointing at the source place. */
+/** A draft about a difference, in the translation, pointing at the source place; `data` fills the template. */
 export function differenceFinding(
   compared: Compared<Difference>,
   place: { line: number; column: number },
-  message: string,
-  related: RelatedPlace | undefined,
+  messageId: string,
   data: Record<string, unknown>,
+  related?: RelatedPlace,
 ): FindingDraft {
-  const { view, since } = compared;
-  const draft: FindingDraft = {
+  const { view, since, difference } = compared;
+  const anchor = view.translation.anchor !== "" ? view.translation.anchor : view.source.anchor;
+  return {
+    messageId,
     file: view.translationDocument.file,
     line: place.line,
     column: place.column,
-    anchor: view.translation.anchor !== "" ? view.translation.anchor : view.source.anchor,
-    message: `${message}${sinceClause(since)}`,
-    data: since === undefined ? data : { ...data, since },
+    ...(anchor !== "" && { anchor }),
+    key: difference.identity ?? difference.key,
+    cause: sinceCause(since),
+    data: { ...data, sinceNote: sinceClause(since), ...(since !== undefined && { since }) },
+    ...(related !== undefined && { related: [related] }),
   };
-  if (draft.anchor === "") delete draft.anchor;
-  if (related !== undefined) draft.related = [related];
-  return draft;
 }
 
 /** Multiset difference: the items of `left` with no equal (by key) item left in `right`. */

@@ -9,18 +9,20 @@ export function describeSection(section: Section): string {
 
 /**
  * Where a source-only row belongs in the translation: after the translation section of the
- * nearest earlier row that has one, else before the first translation section.
+ * nearest earlier row that has one (`after` names it), else before the first translation section.
+ * The line is within the file, the last one at most.
  */
-export function insertionPoint(pair: Pair, rowIndex: number): { line: number; description: string } {
+export function insertionPoint(pair: Pair, rowIndex: number): { line: number; after?: string } {
   const rows = pair.alignment.rows;
+  const lastLine = pair.translation.text.split("\n").length;
   for (let index = rowIndex - 1; index >= 0; index--) {
     const translationIndex = rows[index]!.translation;
     if (translationIndex === undefined) continue;
     const previous = pair.translation.sections[translationIndex]!;
     const next = pair.translation.sections[translationIndex + 1];
     const line = next ? next.line : previous.endLine + 1;
-    return { line, description: `add it after ${describeSection(previous)}, as in the source` };
+    return { line: Math.min(line, lastLine), after: describeSection(previous) };
   }
   const first = pair.translation.sections.find((section) => section.level > 0);
-  return { line: first?.line ?? 1, description: "add it before the first section" };
+  return { line: first?.line ?? 1 };
 }
