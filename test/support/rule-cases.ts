@@ -1,4 +1,4 @@
-import { cp, readFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
@@ -6,7 +6,9 @@ import { check, type Finding } from "../../src/index.js";
 import { FIXTURES, fixtureCases, makeTree } from "./fixtures.js";
 import { makeRepo } from "./git.js";
 
-type ExpectedFinding = Pick<Finding, "ruleId" | "severity" | "locale" | "file"> & Partial<Pick<Finding, "line" | "anchor">>;
+/** What an expectation states of each finding, in this order: everything but data and the fingerprint. */
+const COMPARED = ["ruleId", "messageId", "severity", "cause", "locale", "file", "line", "column", "anchor", "key", "message"] as const;
+type ExpectedFinding = Partial<Pick<Finding, (typeof COMPARED)[number]>>;
 
 /** A case's earlier commits: files written (null: deleted) before the case's own tree is committed. */
 interface CaseHistory {
@@ -19,25 +21,38 @@ interface CaseHistory {
 
 /**
  * One test per case folder under test/fixtures/<ruleId>/: a new folder is a new test. Each case is a
- * mini project; its expected.json lists the rule's findings exactly (rule, severity, locale, file,
- * line, anchor). A case with a history.json is checked in a fresh git repository holding those
- * commits and then the case's tree; any other case is checked in a copy outside any repository,
- * so that this project's own history never leaks in. Every case runs twice and must give
- * byte-identical reports.
+ * mini project; its expected.json lists the rule's findings exactly (every field but data and the
+ * fingerprint; an absent line, column or anchor must be absent). A case with a history.json is
+ * checked in a fresh git repository holding those commits and then the case's tree; any other case
+ * is checked in a copy outside any repository, so that this project's own history never leaks in.
+ * Every case runs twice and must give byte-identical reports. `UPDATE_EXPECTED=1` rewrites the
+ * expectations from what the rule reports (review the diff).
  */
 export async function describeRuleCases(ruleId: string): Promise<void> {
   for (const name of await fixtureCases(ruleId)) {
     it(`${ruleId}: ${name}`, async () => {
       const caseDir = path.join(FIXTURES, ruleId, name);
-      const expected = JSON.parse(await readFile(path.join(caseDir, "expected.json"), "utf8")) as { findings: ExpectedFinding[] };
+      const expectedFile = path.join(caseDir, "expected.json");
       const root = await materialize(caseDir);
       const report = await check({ root });
-      const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => pick(finding, expected.findings[0]));
-      expect(actual).toEqual(expected.findings.map((finding) => pick(finding as Finding, finding)));
+      const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map(pick);
+      if (process.env.UPDATE_EXPECTED === "1") await writeFile(expectedFile, `${JSON.stringify({ findings: actual }, null, 2)}\n`);
+      const expected = JSON.parse(await readFile(expectedFile, "utf8")) as { findings: ExpectedFinding[] };
+      expect(actual).toEqual(expected.findings);
       for (const finding of report.findings) expect(finding.message).not.toContain("\n");
       expect(JSON.stringify(await check({ root }))).toBe(JSON.stringify(report));
     });
   }
+}
+
+/** Messages of the rule that the rule's fixture cases expect. */
+export async function expectedMessageIds(ruleId: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const name of await fixtureCases(ruleId)) {
+    const expected = JSON.parse(await readFile(path.join(FIXTURES, ruleId, name, "expected.json"), "utf8")) as { findings: ExpectedFinding[] };
+    for (const finding of expected.findings) if (finding.messageId !== undefined) ids.add(finding.messageId);
+  }
+  return ids;
 }
 
 async function materialize(caseDir: string): Promise<string> {
@@ -57,10 +72,8 @@ async function materialize(caseDir: string): Promise<string> {
   return repo.root;
 }
 
-/** The fields an expectation names; a case with no findings compares the default set. */
-function pick(finding: Finding, shape: ExpectedFinding | undefined): ExpectedFinding {
-  const keys = shape ? (Object.keys(shape) as Array<keyof ExpectedFinding>) : (["ruleId", "severity", "locale", "file", "line", "anchor"] as const);
+function pick(finding: Finding): ExpectedFinding {
   const picked: Record<string, unknown> = {};
-  for (const key of keys) if (finding[key] !== undefined) picked[key] = finding[key];
+  for (const key of COMPARED) if (finding[key] !== undefined) picked[key] = finding[key];
   return picked as ExpectedFinding;
 }
