@@ -1,17 +1,32 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { configSchema } from "../src/config/schema.js";
+import { ruleDocPage, withRuleTable } from "../src/rules/docs.js";
 import { RULES } from "../src/rules/index.js";
 import { fixtureCases, REPO_ROOT } from "./support/fixtures.js";
 
+const STALE = "is out of date: run npm run docs";
+
 describe("the rule registry", () => {
-  it("is sorted by id, and each id is kebab-case and names its own file and test", () => {
+  it("is sorted by id, and each id is kebab-case and names its own file", () => {
     const ids = RULES.map((rule) => rule.id);
     expect(ids).toEqual([...ids].sort());
     for (const id of ids) {
       expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(existsSync(path.join(REPO_ROOT, "src/rules", `${id}.ts`))).toBe(true);
-      expect(existsSync(path.join(REPO_ROOT, "test/rules", `${id}.test.ts`))).toBe(true);
+    }
+  });
+
+  it("gives every rule metadata: messages, defaults per message, option schemas, examples and a versioned docs URL", () => {
+    const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
+    for (const rule of RULES) {
+      expect(Object.keys(rule.messages).length, rule.id).toBeGreaterThan(0);
+      for (const template of Object.values(rule.messages)) expect(template, rule.id).not.toMatch(/[\r\n]/);
+      for (const messageId of Object.keys(rule.messageSeverity ?? {})) expect(Object.keys(rule.messages), rule.id).toContain(messageId);
+      expect(Object.keys(rule.options).every((name) => name in rule.optionsSchema), `${rule.id}: every default has a schema`).toBe(true);
+      expect(rule.url).toBe(`https://github.com/l10n-drift/l10n-drift/blob/v${version}/docs/rules/${rule.id}.md`);
+      expect(rule.rationale.length, rule.id).toBeGreaterThan(40);
     }
   });
 
@@ -24,9 +39,31 @@ describe("the rule registry", () => {
     }
   });
 
-  it("matches the README's rule table", () => {
+  it("matches the generated docs: README rule table, docs/rules/<id>.md, schema/config.schema.json", () => {
     const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|info) \|/gm)].map((match) => [match[1], match[2]] as const);
-    expect(new Map(table)).toEqual(new Map(RULES.map((rule) => [rule.id, rule.severity])));
+    expect(readme, `README.md's rule table ${STALE}`).toBe(withRuleTable(readme, RULES));
+    for (const rule of RULES) {
+      expect(readFileSync(path.join(REPO_ROOT, "docs/rules", `${rule.id}.md`), "utf8"), `docs/rules/${rule.id}.md ${STALE}`).toBe(ruleDocPage(rule));
+    }
+    expect(readdirSync(path.join(REPO_ROOT, "docs/rules")).sort()).toEqual(RULES.map((rule) => `${rule.id}.md`).sort());
+    const shipped = JSON.parse(readFileSync(path.join(REPO_ROOT, "schema/config.schema.json"), "utf8")) as unknown;
+    expect(shipped, `schema/config.schema.json ${STALE}`).toEqual(configSchema(RULES));
+  });
+
+  it("names no preset key and no other rule's id in rule and engine code", () => {
+    const presetKeys = ["ms.date", "ms.contentlocale", "ms.sourcegitcommit", "ms.openlocfilehash", "lastmod", "last_update.date", "l10n.date"];
+    const files = [
+      ...["article", "hooks", "rule-settings", "resolve-run"].map((name) => `src/engine/${name}.ts`),
+      "src/rules/history-unavailable.ts",
+      "src/rules/stale-date.ts",
+      "src/rules/locale-mismatch.ts",
+      "src/rules/stale-source.ts",
+    ];
+    for (const file of files) {
+      // Comments and documentation (description, rationale, examples) may name keys; code may not.
+      const code = readFileSync(path.join(REPO_ROOT, file), "utf8").replace(/^\s*(\/\/|\*|\/\*\*|description:|rationale:|bad:|good:|"[^"]*",?$).*$/gm, "");
+      for (const key of presetKeys) expect(code.includes(`"${key}"`) || code.includes(`\`${key}\``), `${file} names ${key}`).toBe(false);
+      if (file.startsWith("src/engine/")) for (const rule of RULES) expect(code.includes(`"${rule.id}"`), `${file} names ${rule.id}`).toBe(false);
+    }
   });
 });

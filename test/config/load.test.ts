@@ -21,8 +21,30 @@ describe("configuration", () => {
   it("reports every schema error at once, with its path and what was expected", async () => {
     const message = await configError(JSON.stringify({ preset: "jekyll", rules: { "stale-date": "fatal", "no-such-rule": "off" }, colour: true }));
     expect(message).toBe(
-      'CONFIG_INVALID l10n-drift.config.json: (top level): unknown property `colour`; /preset: must be one of "default", "docusaurus", "hugo", "mdn", "separate-repos"; /rules: unknown rule `no-such-rule`; /rules/stale-date: must be one of "off", "info", "warning", "error", or must be array',
+      'CONFIG_INVALID l10n-drift.config.json: (top level): unknown property `colour`; /preset: must be one of "default", "docusaurus", "hugo", "mdn", "separate-repos"; /rules: unknown rule `no-such-rule`; /rules/stale-date: must be one of "off", "info", "warning", "error"',
     );
+  });
+
+  it("refuses an unknown option of a rule and a wrong type, all at once with their paths", async () => {
+    const message = await configError(JSON.stringify({ rules: { "stale-date": ["warning", { dateKye: "x" }], "locale-mismatch": ["warning", { localeKey: 5 }] } }));
+    expect(message).toBe("CONFIG_INVALID l10n-drift.config.json: /rules/locale-mismatch/1/localeKey: must be string; /rules/stale-date/1: unknown property `dateKye`");
+  });
+
+  it("refuses a wrong-typed value for each option of every rule that has options", async () => {
+    const wrong: Record<string, unknown> = { string: 5, array: "x", boolean: "yes", integer: "many", number: "many" };
+    const withOptions = RULES.filter((rule) => Object.keys(rule.optionsSchema).length > 0);
+    expect(withOptions.map((rule) => rule.id)).toEqual(["link-drift", "locale-mismatch", "machine-translated", "metadata-drift", "stale-date", "untranslated"]);
+    for (const rule of withOptions) {
+      for (const [name, schema] of Object.entries(rule.optionsSchema)) {
+        const message = await configError(JSON.stringify({ rules: { [rule.id]: ["warning", { [name]: wrong[String(schema.type)] }] } }));
+        expect(message).toBe(`CONFIG_INVALID l10n-drift.config.json: /rules/${rule.id}/1/${name}: must be ${String(schema.type)}`);
+      }
+    }
+  });
+
+  it("refuses a level for a messageId the rule does not have", async () => {
+    const message = await configError(JSON.stringify({ rules: { "code-drift": ["warning", { severity: { "comment-only": "warning" } }] } }));
+    expect(message).toBe("CONFIG_INVALID l10n-drift.config.json: /rules/code-drift/1/severity: unknown property `comment-only`");
   });
 
   it("names the line and column of invalid JSON", async () => {
@@ -49,7 +71,7 @@ describe("configuration", () => {
 
   it("ships the JSON Schema for editors, generated from the validator's schema", async () => {
     const shipped = JSON.parse(await readFile(path.join(REPO_ROOT, "schema/config.schema.json"), "utf8"));
-    expect(shipped, "schema/config.schema.json is out of date: run npm run schema").toEqual(configSchema(RULES.map((rule) => rule.id)));
+    expect(shipped, "schema/config.schema.json is out of date: run npm run schema").toEqual(configSchema(RULES));
   });
 });
 
