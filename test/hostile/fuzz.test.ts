@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { alignSections } from "../../src/align/align.js";
 import { check } from "../../src/index.js";
 import type { ParsedDocument } from "../../src/model/document.js";
-import type { FindingDraft } from "../../src/model/finding.js";
+import type { Finding } from "../../src/model/finding.js";
+import { PRESETS } from "../../src/config/presets/index.js";
+import { checkedFile, ruleContext, runHook } from "../../src/engine/hooks.js";
+import { activateRules } from "../../src/engine/rule-settings.js";
 import type { Pair } from "../../src/model/pair.js";
 import { parseDocument } from "../../src/parse/document.js";
 import { RULES } from "../../src/rules/index.js";
@@ -52,22 +55,24 @@ function expectWellFormed(document: ParsedDocument, text: string): void {
   if (!document.usable) expect(document.problems.length).toBeGreaterThan(0);
 }
 
-/** Every rule hook on one pair of documents, as the engine calls them. */
-function runRules(source: ParsedDocument, translation: ParsedDocument): FindingDraft[] {
-  const drafts: FindingDraft[] = [];
-  const context = { options: {}, sourceLocale: "en" };
-  for (const rule of RULES) {
-    const ruleContext = { ...context, options: rule.options };
+/** Every rule hook on one pair of documents, through the engine's hook runner, which validates each draft. */
+function runRules(source: ParsedDocument, translation: ParsedDocument): Finding[] {
+  const findings: Finding[] = [];
+  const scope = { locale: "de", article: "a.md", files: [checkedFile(source), checkedFile(translation)] };
+  for (const active of activateRules(RULES, {}, PRESETS.default.keys)) {
+    const { rule } = active;
+    const context = ruleContext(active, "en");
+    const add = (found: Finding[]) => found.forEach((finding) => findings.push(finding));
     for (const [document, isSource] of [[source, true], [translation, false]] as const) {
-      drafts.push(...(rule.checkFile?.({ ...ruleContext, document, isSource, locale: isSource ? "en" : "de", localeCode: "de-DE" }) ?? []));
+      if (rule.checkFile && (document.usable || rule.reportsUnusable)) add(runHook(active, document.file, scope, () => rule.checkFile!({ ...context, document, isSource, locale: isSource ? "en" : "de", localeCode: "de-DE" })));
     }
     if (source.usable && translation.usable) {
       const pair: Pair = { article: "a.md", locale: "de", source, translation, alignment: alignSections(source.sections, translation.sections) };
-      drafts.push(...(rule.checkPair?.(pair, ruleContext) ?? []));
+      if (rule.checkPair) add(runHook(active, translation.file, scope, () => rule.checkPair!(pair, context)));
     }
-    drafts.push(...(rule.checkUnpaired?.({ article: "a.md", locale: "de", file: source.file, side: "source", expectedFile: translation.file }, ruleContext) ?? []));
+    if (rule.checkUnpaired) add(runHook(active, source.file, scope, () => rule.checkUnpaired!({ article: "a.md", locale: "de", file: source.file, side: "source", expectedFile: translation.file }, context)));
   }
-  return drafts;
+  return findings;
 }
 
 describe("fuzzing the parser", () => {
@@ -95,10 +100,11 @@ describe("fuzzing the rules", () => {
   it("no rule throws on any pair of documents, and every message is one line", () => {
     fc.assert(
       fc.property(documentText, documentText, (sourceText, translationText) => {
-        const drafts = runRules(parseDocument("articles/a.md", encode(sourceText)), parseDocument("locales/de/a.md", encode(translationText)));
-        for (const draft of drafts) {
-          expect(draft.message).not.toMatch(/\n/);
-          if (draft.line !== undefined) expect(draft.line).toBeGreaterThanOrEqual(1);
+        // The hook runner throws RULE_FAILED on any draft outside its file, of an unknown messageId or of more than one line.
+        const findings = runRules(parseDocument("articles/a.md", encode(sourceText)), parseDocument("locales/de/a.md", encode(translationText)));
+        for (const finding of findings) {
+          expect(finding.message).not.toMatch(/\n/);
+          if (finding.line !== undefined) expect(finding.line).toBeGreaterThanOrEqual(1);
         }
       }),
       { numRuns: 100 },

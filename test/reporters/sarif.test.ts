@@ -21,7 +21,10 @@ describe("formatSarif", () => {
     expect(run.tool.driver.rules?.map((rule) => [rule.id, rule.defaultConfiguration?.level])).toEqual(RULES.map((rule) => [rule.id, rule.severity === "info" ? "note" : rule.severity]));
     const missing = run.tool.driver.rules?.find((rule) => rule.id === "missing-section");
     expect(missing?.shortDescription?.text).toBe(RULES.find((rule) => rule.id === "missing-section")?.description);
-    expect(missing?.help?.text).toBe(missing?.shortDescription?.text);
+    const rule = RULES.find((each) => each.id === "missing-section")!;
+    expect(missing?.helpUri).toBe(rule.url);
+    expect(missing?.help?.text).toBe(`${rule.description} ${rule.rationale} See ${rule.url}`);
+    expect(missing?.help?.markdown).toBe(`${rule.description}\n\n${rule.rationale}\n\n[Rule documentation](${rule.url})`);
     expect(run.results).toHaveLength(15);
     const result = run.results!.find((candidate) => candidate.ruleId === "missing-section" && candidate.properties?.locale === "de")!;
     expect(result.level).toBe("error");
@@ -50,7 +53,7 @@ describe("formatSarif", () => {
     expect(results[2]?.message.text).toBe("Line one\r\nline two \u001b[31mred");
     const odd = { ...edgeReport(), findings: [{ ...edgeReport().findings[0]!, file: "locales/fr/C# & co/50% ?.md" }] };
     expect(sarif(odd).runs[0]!.results![0]!.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe("locales/fr/C%23%20%26%20co/50%25%20%3F.md");
-    const fingerprints = results.map((result) => result.partialFingerprints?.["l10nDrift/v1"]);
+    const fingerprints = results.map((result) => result.partialFingerprints?.["l10nDrift/v2"]);
     expect(new Set(fingerprints).size).toBe(3);
   });
 

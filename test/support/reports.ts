@@ -49,19 +49,22 @@ export function edgeReport(): Report {
   const findings: Finding[] = [
     {
       ruleId: "missing-section",
+      messageId: "missing-after",
       severity: "error",
+      cause: "translation",
       locale: "fr",
       article,
       file: "locales/fr/guide/setup.md",
       line: 3,
       column: 1,
       anchor: "setup",
+      key: "setup",
       message: `Section \`${HOSTILE_TITLE}\` (\`#setup\`) is missing; add it after \`Intro\` (\`#intro\`), as in the source.`,
       related: [{ file: "articles/guide/setup.md", line: 5, column: 1, message: "The section in the source." }],
       fingerprint: "0123456789abcdef0123456789abcdef",
     },
-    { ruleId: "missing-translation", severity: "warning", locale: "ja", article, file: "articles/guide/setup.md", message: "No translation at `locales/ja/guide/setup.md`, 50% done, a:b,c.", fingerprint: "1123456789abcdef0123456789abcdef" },
-    { ruleId: "orphan-translation", severity: "info", locale: "fr", article: "old/gone.md", file: "locales/fr/old/gone.md", message: "Line one\r\nline two \u001b[31mred", fingerprint: "2123456789abcdef0123456789abcdef", baseline: "known" },
+    { ruleId: "missing-translation", messageId: "missing", severity: "warning", cause: "upstream", locale: "ja", article, file: "articles/guide/setup.md", key: "locales/ja/guide/setup.md", message: "No translation at `locales/ja/guide/setup.md`, 50% done, a:b,c.", fingerprint: "1123456789abcdef0123456789abcdef" },
+    { ruleId: "orphan-translation", messageId: "orphan", severity: "info", cause: "upstream", locale: "fr", article: "old/gone.md", file: "locales/fr/old/gone.md", key: "articles/old/gone.md", message: "Line one\r\nline two \u001b[31mred", fingerprint: "2123456789abcdef0123456789abcdef", baseline: "known" },
   ];
   return {
     schemaVersion: 1,

@@ -1,3 +1,5 @@
+import { PRESETS } from "../../../src/config/presets/index.js";
+import { render } from "../../../src/engine/hooks.js";
 import { describe, expect, it } from "vitest";
 import { alignSections } from "../../../src/align/align.js";
 import type { Pair } from "../../../src/model/pair.js";
@@ -30,27 +32,29 @@ describe("differences dated against the baseline source", () => {
   const translation = "# Anleitung\n\nSiehe [Plan](plan.md).\n\n```sh\naz login\n```\n";
 
   it("calls a difference already in the baseline a translator's error, and a later one upstream drift", () => {
-    const findings = linkDrift.checkPair!(pairOf(baseline, source, translation), { options: linkDrift.options, sourceLocale: "en" });
+    const findings = linkDrift.checkPair!(pairOf(baseline, source, translation), { options: linkDrift.options, sourceLocale: "en", keys: PRESETS.default.keys });
     expect(findings.map((finding) => [finding.data?.target, finding.data?.since])).toEqual([
       ["limits.md", "baseline"],
       ["pricing.md", "upstream"],
     ]);
-    expect(findings[0]?.message).toBe(
+    expect(findings.map((finding) => finding.cause)).toEqual(["translation", "upstream"]);
+    expect(render(linkDrift.messages[findings[0]!.messageId]!, findings[0]!.data)).toBe(
       "`Anleitung` (`#anleitung`) has no link to `limits.md`; expected one, as in the source. It was already so in the source version this was translated from.",
     );
-    expect(findings[1]?.message).toMatch(/ The source changed after this was translated\.$/);
+    expect(render(linkDrift.messages[findings[1]!.messageId]!, findings[1]!.data)).toMatch(/ The source changed after this was translated\.$/);
   });
 
   it("dates a code change the source made after the translation as upstream", () => {
-    const [finding] = codeDrift.checkPair!(pairOf(baseline, source, translation), { options: codeDrift.options, sourceLocale: "en" });
-    expect(finding?.data).toEqual({ kind: "changed", sourceLine: 5, since: "upstream" });
+    const [finding] = codeDrift.checkPair!(pairOf(baseline, source, translation), { options: codeDrift.options, sourceLocale: "en", keys: PRESETS.default.keys });
+    expect(finding).toMatchObject({ messageId: "changed", cause: "upstream", key: expect.stringMatching(/^changed:[0-9a-f]{16}$/) });
+    expect(finding?.data).toMatchObject({ sourceLine: 5, since: "upstream" });
     expect(finding?.line).toBe(5);
   });
 
   it("leaves `since` out when no baseline is known", () => {
     const pair = pairOf(baseline, source, translation);
     delete pair.baseline;
-    expect(linkDrift.checkPair!(pair, { options: linkDrift.options, sourceLocale: "en" }).map((finding) => finding.data)).toEqual([
+    expect(linkDrift.checkPair!(pair, { options: linkDrift.options, sourceLocale: "en", keys: PRESETS.default.keys }).map((finding) => finding.data)).toEqual([
       { kind: "missing", target: "limits.md" },
       { kind: "missing", target: "pricing.md" },
     ]);
