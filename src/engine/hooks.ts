@@ -23,7 +23,8 @@ export const MAX_FINDINGS_PER_FILE = 100;
 
 /** The file and its line count, as a draft may point into it. */
 export function checkedFile(document: ParsedDocument): CheckedFile {
-  return document.usable ? { file: document.file, lines: document.text.split("\n").length } : { file: document.file };
+  // Markdown ends a line at CR, LF or CRLF, and so do positions the parser gives.
+  return document.usable ? { file: document.file, lines: document.text.split(/\r\n|\r|\n/).length } : { file: document.file };
 }
 
 /** The context every hook gets; file hooks get the file's facts on top. */

@@ -60,7 +60,8 @@ export function readFrontMatter(text: string): FrontMatter {
       return withProblem(unread, 1, "front matter is executable code and is never run; use YAML");
     }
     const { message, line } = describeYamlError(error);
-    return withProblem(unread, line ?? 1, `invalid front matter: ${message}`);
+    // The YAML parser may place an error at the end of input, past the file's last line.
+    return withProblem(unread, Math.min(line ?? 1, text.split("\n").length), `invalid front matter: ${message}`);
   }
 
   const consumed = text.length - parsed.content.length;

@@ -34,7 +34,8 @@ export const parseError: Rule = {
         ...(problem.column !== undefined && { column: problem.column }),
         key: "document",
         cause: fileCause(isSource),
-        data: { reason: problem.message, ...problem.data },
+        // A parser's reason may quote the offending text over several lines; a message is one line.
+        data: { reason: problem.message.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " "), ...problem.data },
       }));
   },
 };

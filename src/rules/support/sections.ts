@@ -14,7 +14,7 @@ export function describeSection(section: Section): string {
  */
 export function insertionPoint(pair: Pair, rowIndex: number): { line: number; after?: string } {
   const rows = pair.alignment.rows;
-  const lastLine = pair.translation.text.split("\n").length;
+  const lastLine = pair.translation.text.split(/\r\n|\r|\n/).length;
   for (let index = rowIndex - 1; index >= 0; index--) {
     const translationIndex = rows[index]!.translation;
     if (translationIndex === undefined) continue;
