@@ -115,7 +115,10 @@ function invalidPlace(place: Pick<RelatedPlace, "file"> & Partial<RelatedPlace>,
   return undefined;
 }
 
-/** The template with each `{name}` replaced by `data.name`; a placeholder without a value is the rule's bug. */
+/**
+ * The template with each `{name}` replaced by `data.name`, line breaks in values as spaces; a
+ * placeholder without a value is the rule's bug.
+ */
 export function render(template: string, data: Readonly<Record<string, unknown>> | undefined): string | { problem: string } {
   let missing: string | undefined;
   const text = template.replace(/\{([A-Za-z][\w]*)\}/g, (_, name: string) => {
@@ -124,7 +127,8 @@ export function render(template: string, data: Readonly<Record<string, unknown>>
       missing ??= name;
       return "";
     }
-    return String(value);
+    // A value from a document (a title, a file name) may hold a line break; a message is one line.
+    return String(value).replace(/[\r\n\u2028\u2029]+/g, " ");
   });
   return missing === undefined ? text : { problem: `placeholder \`{${missing}}\` has no value` };
 }

@@ -69,15 +69,18 @@ function pinKeys(names: readonly string[]): string | undefined {
 function remedy(gap: HistoryGap, keys: Readonly<PresetKeys>): string {
   const commit = pinKeys(keys.sourceCommit.slice(0, 1));
   const hash = pinKeys(keys.sourceHash.slice(0, 1));
-  const commitPin = commit === undefined ? "pin the source commit in front matter (this layout has no commit pin key: set `keys.sourceCommit`, see docs/pins.md)" : `pin the source commit in front matter (${commit}, see docs/pins.md)`;
+  const noCommitKey = "this layout has no source commit pin key: set `keys.sourceCommit`, see docs/pins.md";
+  const noHashKey = "this layout has no source hash pin key: set `keys.sourceHash`";
   switch (gap) {
-    case "beyond-shallow-clone":
-      return `fetch full history (\`fetch-depth: 0\`) or ${commitPin}`;
+    case "beyond-shallow-clone": {
+      const pins = [commit, hash].filter((names) => names !== undefined);
+      return `fetch full history (\`fetch-depth: 0\`)${pins.length === 0 ? ` (${noCommitKey})` : ` or pin the source in front matter (${pins.join(", ")})`}`;
+    }
     case "no-repository":
-      return hash === undefined ? "run in a git clone (this layout has no source hash pin key: set `keys.sourceHash`)" : `run in a git clone, or pin the source hash (${hash})`;
+      return hash === undefined ? `run in a git clone (${noHashKey})` : `run in a git clone, or pin the source hash (${hash})`;
     case "not-committed":
-      return `commit them, or ${commitPin}`;
+      return commit === undefined ? `commit them (${noCommitKey})` : `commit them, or pin the source commit (${commit})`;
     default:
-      return commitPin;
+      return commit === undefined ? `pin the source commit in front matter (${noCommitKey})` : `pin the source commit in front matter (${commit}, see docs/pins.md)`;
   }
 }

@@ -49,7 +49,7 @@ describe("baseline", () => {
     expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the baseline `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift baseline`\n");
     const foreign = io(root);
     expect(await main(["check", "--baseline", "other.json"], foreign)).toBe(2);
-    expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift baseline (schema version 1); record it again with `l10n-drift baseline`\n");
+    expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift baseline (schema version 1 or 2); record it again with `l10n-drift baseline`\n");
   });
 });
 

@@ -106,11 +106,11 @@ describe("the hook runner", () => {
     [{ ...DRAFT, column: 0 }, "column 0 is not 1 or more"],
     [{ ...DRAFT, messageId: "nope" }, "unknown messageId `nope`"],
     [{ ...DRAFT, file: "b.md" }, "`b.md` is not a file being checked"],
-    [{ ...DRAFT, data: { what: "two\nlines" } }, "messageId `m` renders to more than one line"],
+    [{ ...DRAFT, messageId: "two-lines" }, "messageId `two-lines` renders to more than one line"],
     [{ ...DRAFT, data: {} }, "messageId `m`: placeholder `{what}` has no value"],
     [{ ...DRAFT, cause: "someone" as never }, "cause `someone` is not one of translation, upstream, unknown"],
   ])("refuses a broken draft as the rule's failure: %j", (draft, reason) => {
-    const call = () => run(testRule({ m: "Section {what} is missing." }, [draft]));
+    const call = () => run(testRule({ m: "Section {what} is missing.", "two-lines": "Section {what}\nis missing." }, [draft]));
     expect(call).toThrow(DriftError);
     expect(call).toThrow(`rule \`test-rule\` failed on \`a.md\`: returned an invalid finding: ${reason}`);
     try {
@@ -118,6 +118,11 @@ describe("the hook runner", () => {
     } catch (error) {
       expect((error as DriftError).code).toBe("RULE_FAILED");
     }
+  });
+
+  it("renders a line break of a value (a hostile file name) as a space: a message is one line", () => {
+    const [finding] = run(testRule({ m: "Section {what} is missing." }, [{ ...DRAFT, data: { what: "two\r\nlines" } }]));
+    expect(finding!.message).toBe("Section two lines is missing.");
   });
 
   it("keeps 100 findings per rule and file, then one that says how many more", async () => {

@@ -97,6 +97,9 @@ describe("baselines from git history", () => {
     expect(more).toEqual([]);
     expect(stale).toMatchObject({ file: "locales/de/guide.md", line: 1, article: "get-started.md" });
     expect(stale!.data).toEqual({
+      changes: "changed `#configure` (code); added `#troubleshoot`",
+      commits: "3 commits",
+      shortCommit: commits.A!.slice(0, 7),
       method: "translation-commit",
       commit: commits.A,
       commitsBehind: 3, // B, C, D; E is marked and F only renamed
