@@ -253,7 +253,7 @@ readData().then(function (data) {
 
   // A rule's name links to its docs page; only an https URL becomes a link.
   function ruleName(rule) {
-    if (!/^https:\/\//.test(rule.url)) return el("span", "rule", rule.id);
+    if (rule.url.indexOf("https://") !== 0) return el("span", "rule", rule.id);
     var link = el("a", "rule", rule.id);
     link.href = rule.url;
     link.rel = "noopener noreferrer";

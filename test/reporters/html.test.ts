@@ -36,6 +36,12 @@ describe("formatHtml", () => {
     expect(html.match(/<style/g)).toHaveLength(1);
   });
 
+  it("gives each registry rule its docs URL, which the page links a finding's rule name to", () => {
+    const data = htmlData(edgeReport(), RULES);
+    expect(data.rules.find((rule) => rule.id === "missing-section")?.url).toBe(RULES.find((rule) => rule.id === "missing-section")!.url);
+    expect(formatHtml(edgeReport(), { rules: RULES })).toContain('rule.url.indexOf("https://") !== 0');
+  });
+
   it("allows only its own style and script, by their hashes", () => {
     const html = formatHtml(edgeReport(), { rules: RULES });
     const policy = between(html, '<meta http-equiv="Content-Security-Policy" content="', '"');
