@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { ObjectRead } from "../git/cat-file.js";
 import type { FileVersion, GitHistory } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
@@ -17,6 +18,19 @@ export interface BaselineOptions {
 }
 
 /**
+ * An old version that git could not give: a missing or corrupt object, one over `maxFileBytes`,
+ * or a reader that stopped. The translation then has no baseline, and `history-unavailable` says so.
+ */
+export class VersionUnreadable extends Error {}
+
+/** The object's content; a missing object is undefined, anything worse throws VersionUnreadable. */
+async function readObject(history: GitHistory, name: string): Promise<ObjectRead> {
+  const read = await history.reader.read(name);
+  if (!read.found && read.unreadable !== undefined) throw new VersionUnreadable(read.unreadable);
+  return read;
+}
+
+/**
  * What one run remembers about blobs: the same source version is the baseline of many locales,
  * and a hash pin that matches nothing would otherwise hash every old version once per locale.
  * Parsed documents are kept for a bounded number of blobs; digests are short strings.
@@ -31,8 +45,9 @@ export class BlobCache {
     const key = `${blob} ${file}`;
     const cached = this.parsed.get(key);
     if (cached) return cached;
-    const read = await history.reader.read(blob);
-    if (!read.found) return undefined;
+    const read = await readObject(history, blob);
+    // The log names this blob, so git must have it: a missing one is a damaged repository.
+    if (!read.found) throw new VersionUnreadable(`object ${blob} is missing`);
     const document = parseDocument(file, read.content, limits);
     if (this.parsed.size >= this.maxParsed) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, document);
@@ -42,7 +57,7 @@ export class BlobCache {
   async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
     if (this.digests.has(key)) return this.digests.get(key);
-    const read = await history.reader.read(blob);
+    const read = await readObject(history, blob);
     const digest = read.found ? createHash(algorithm).update(read.content).digest("hex") : undefined;
     if (digest !== undefined) this.digests.set(key, digest);
     return digest;
@@ -82,8 +97,25 @@ export async function resolveBaseline(
   options: BaselineOptions,
   cache: BlobCache = new BlobCache(),
 ): Promise<TranslationBaseline> {
-  const versions = history.versionsOf(sourceFile);
   const problems: PinProblem[] = [];
+  try {
+    return await findBaseline(history, sourceFile, source, translation, options, cache, problems);
+  } catch (error) {
+    if (!(error instanceof VersionUnreadable)) throw error;
+    return { method: "date", gap: "version-unreadable", ...(problems.length > 0 && { pinProblems: problems }) };
+  }
+}
+
+async function findBaseline(
+  history: GitHistory,
+  sourceFile: string,
+  source: ParsedDocument,
+  translation: ParsedDocument,
+  options: BaselineOptions,
+  cache: BlobCache,
+  problems: PinProblem[],
+): Promise<TranslationBaseline> {
+  const versions = history.versionsOf(sourceFile);
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
@@ -128,7 +160,7 @@ async function fromCommitPin(
 ): Promise<Found | undefined> {
   const pin = readPin(translation, options.pinKeys);
   if (!pin) return undefined;
-  const commit = await history.reader.read(`${pin.value}^{commit}`);
+  const commit = await readObject(history, `${pin.value}^{commit}`);
   if (!commit.found) {
     problems.push({ ...pin, reason: "unknown-commit", shallow: history.shallow });
     return undefined;
@@ -140,7 +172,7 @@ async function fromCommitPin(
   } else {
     // The pinned commit did not touch this tree: read the source as that commit had it.
     for (const name of unique(versions.map((version) => version.path))) {
-      const blob = await history.reader.read(`${commit.id}:${history.repoPath(name)}`);
+      const blob = await readObject(history, `${commit.id}:${history.repoPath(name)}`);
       if (!blob.found) continue;
       const version = versions.find((candidate) => candidate.blob === blob.id);
       return { method: "source-commit-pin", commit: commit.id, position: version?.commitIndex ?? Number.POSITIVE_INFINITY, version, blob: blob.id, pin };

@@ -8,6 +8,7 @@ const GAP_REASONS: Record<HistoryGap, string> = {
   "added-with-source": "committed together with the source, so history cannot tell which version was translated",
   "beyond-shallow-clone": "last committed where this shallow clone's history starts",
   "source-not-committed": "the source was not committed when the translation was",
+  "version-unreadable": "git could not give the source version it was made from (a missing or corrupt object, one over `maxFileBytes`, or git stopped answering)",
 };
 
 /**
@@ -55,6 +56,8 @@ function remedy(gap: HistoryGap): string {
       return "run in a git clone, or pin the source hash (`ms.openlocfilehash`)";
     case "not-committed":
       return "commit them, or pin the source commit (`ms.sourcegitcommit`)";
+    case "version-unreadable":
+      return "check the repository with `git fsck`";
     default:
       return "pin the source commit in front matter (`ms.sourcegitcommit`, see docs/pins.md)";
   }
