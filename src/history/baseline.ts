@@ -5,6 +5,7 @@ import type { FileVersion, GitHistory } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
+import { decode } from "../parse/links.js"; // a malformed escape (`%.md`) is kept as written, never thrown
 import { changedLineCount } from "./line-diff.js";
 
 export interface BaselineOptions {
@@ -229,7 +230,7 @@ function includesChanged(history: GitHistory, sourceFile: string, source: Parsed
 /** Root-relative paths of the files a document includes, in order of first use. */
 export function includedFiles(file: string, document: ParsedDocument): string[] {
   const directory = path.posix.dirname(file);
-  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodeURI(match[1] ?? ""))));
+  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decode(match[1] ?? ""))));
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 
