@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { findExcessiveNesting } from "../../src/parse/nesting.js";
+import { cannotRead, checkAndExpectTheRestChecked, findingsOf, HOSTILE_FILE, treeWithTranslation } from "./trees.js";
+
+const deepList = (depth: number) => Array.from({ length: depth }, (_, level) => `${"  ".repeat(level)}- item`).join("\n");
+const BLOCK_33 = "block quotes or lists are nested 33 deep, over the limit of 32; the file was not parsed";
+const INLINE = "emphasis or links are nested more than 32 deep; the file was not parsed";
+
+describe("a fence the parser would not open does not hide what follows from the pre-scan", () => {
+  it.each([
+    ["an indented ``` (indented code, not a fence)", "    ```\n\n", deepList(1000), 39, BLOCK_33],
+    ["a ``` in a list item, which the next unindented line ends", "- ```\n", deepList(1000), 38, BLOCK_33],
+    ["a ``` in a block quote, which a line without `>` ends", "> ```\n", deepList(1000), 38, BLOCK_33],
+    ["a ``` with a backtick in its info string (not a fence)", "``` a`b\n", deepList(1000), 38, BLOCK_33],
+    ["an indented ``` before 20,000 nested emphasis spans", "    ```\n\n", `${"*a ".repeat(20_000)}b${" a*".repeat(20_000)}`, 7, INLINE],
+  ])("%s (refused at line %i)", async (_name, opener, body, line, message) => {
+    const report = await checkAndExpectTheRestChecked(await treeWithTranslation(`---\ntitle: Guide\n---\n\n${opener}${body}\n`));
+    expect(findingsOf(report, HOSTILE_FILE)).toEqual([cannotRead(line, message)]);
+  });
+
+  it("real fences inside list items and quotes are still skipped", () => {
+    const limits = { maxBlockDepth: 8, maxInlineDepth: 3, maxInlineMarkers: 10, maxNestingWork: 1000 };
+    expect(findExcessiveNesting("- a\n  - b\n    ```\n    [[[[ **x\n    ```\n", limits)).toBeUndefined();
+    expect(findExcessiveNesting("> ```\n> [[[[ **x\n> ```\n", limits)).toBeUndefined();
+    expect(findExcessiveNesting("1. a\n\n   ```js\n   [[[[ **x\n   ```\n", limits)).toBeUndefined();
+    expect(findExcessiveNesting("   ```\n[[[[\n   ```\n", limits)).toBeUndefined();
+  });
+});
