@@ -13,7 +13,7 @@ describe("a fence the parser would not open does not hide what follows from the 
     ["a ``` in a block quote, which a line without `>` ends", "> ```\n", deepList(1000), 38, BLOCK_33],
     ["a ``` with a backtick in its info string (not a fence)", "``` a`b\n", deepList(1000), 38, BLOCK_33],
     ["an indented ``` before 20,000 nested emphasis spans", "    ```\n\n", `${"*a ".repeat(20_000)}b${" a*".repeat(20_000)}`, 7, INLINE],
-  ])("%s (refused at line %i)", async (_name, opener, body, line, message) => {
+  ])("%s", async (_name, opener, body, line, message) => {
     const report = await checkAndExpectTheRestChecked(await treeWithTranslation(`---\ntitle: Guide\n---\n\n${opener}${body}\n`));
     expect(findingsOf(report, HOSTILE_FILE)).toEqual([cannotRead(line, message)]);
   });
@@ -24,5 +24,17 @@ describe("a fence the parser would not open does not hide what follows from the 
     expect(findExcessiveNesting("> ```\n> [[[[ **x\n> ```\n", limits)).toBeUndefined();
     expect(findExcessiveNesting("1. a\n\n   ```js\n   [[[[ **x\n   ```\n", limits)).toBeUndefined();
     expect(findExcessiveNesting("   ```\n[[[[\n   ```\n", limits)).toBeUndefined();
+  });
+});
+
+describe("documents whose syntax tree would not fit in memory are refused before parsing", () => {
+  it.each([
+    ["50,001 lines", "a\n".repeat(50_001), 50_001, "the file has more than 50000 lines; it was not parsed"],
+    ["10,001 short paragraphs", "a\n\n".repeat(10_001), 20_005, "the file has more than 10000 paragraphs and other blocks; it was not parsed"],
+    ["a table of more than 20,000 cells", "| a | b | c |\n|---|---|---|\n" + "| x | y | z |\n".repeat(5_000), 5_005, "the file's tables have more than 20000 cells; it was not parsed"],
+  ])("%s", async (_name, body, line, message) => {
+    const report = await checkAndExpectTheRestChecked(await treeWithTranslation(`---\ntitle: Guide\n---\n\n${body}`));
+    expect(findingsOf(report, HOSTILE_FILE)).toEqual([cannotRead(line, message)]);
+    expect(report.findings.find((finding) => finding.file === HOSTILE_FILE)?.data).toMatchObject({ limit: expect.any(String) });
   });
 });
