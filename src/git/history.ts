@@ -89,10 +89,10 @@ export function indexHistory(commits: Commit[], prefix: string, shallow: boolean
   function versionsOf(file: string): FileVersion[] {
     const versions: FileVersion[] = [];
     let name: string | undefined = file;
-    let newerThan = -1; // after a rename, only versions older than it belong to this file
-    const seen = new Set<string>();
-    while (name !== undefined && !seen.has(name)) {
-      seen.add(name);
+    // After a rename, only versions older than it belong to this file. Each hop goes strictly
+    // further back, so a file renamed away and back (A → B → A) is followed, and no loop is possible.
+    let newerThan = -1;
+    while (name !== undefined) {
       let next: string | undefined;
       for (const version of byPath.get(name) ?? []) {
         if (version.commitIndex <= newerThan) continue;

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -116,5 +116,45 @@ describe("git runs nothing from the repository's configuration", () => {
     // The hook does run for git itself: the test would notice a tool that did not override it.
     repo.git("status", "--short");
     expect(existsSync(marker)).toBe(true);
+  });
+});
+
+describe("history of a renamed source", () => {
+  it("a source renamed away and back keeps its history", async () => {
+    const repo = await makeRepo();
+    const first = await repo.commit("source", { "articles/guide.md": SOURCE });
+    await repo.commit("translate", { "locales/de/guide.md": translation(first) });
+    await repo.rename("away", "articles/guide.md", "articles/moved.md");
+    await repo.rename("back", "articles/moved.md", "articles/guide.md");
+    await repo.commit("more", { "articles/guide.md": `${SOURCE}\n## <a name="more"></a>More\nMore text.\n` });
+    const stale = facts(await check({ root: repo.root })).filter((finding) => finding.ruleId === "stale-source");
+    expect(stale).toEqual([
+      {
+        ruleId: "stale-source",
+        file: "locales/de/guide.md",
+        line: 4,
+        message: `The source changed since this translation's baseline \`${first.slice(0, 7)}\` (source-commit-pin): added \`#more\`; 1 commit and 3 lines behind. Update the sections listed.`,
+      },
+    ]);
+  });
+});
+
+describe("an old version git cannot give", () => {
+  it("a missing old blob is said once by history-unavailable, not a silent loss of stale-source", async () => {
+    const repo = await makeRepo();
+    const first = await repo.commit("source", { "articles/guide.md": SOURCE });
+    await repo.commit("translate", { "locales/de/guide.md": translation(first) });
+    await repo.commit("more", { "articles/guide.md": `${SOURCE}\n## <a name="more"></a>More\nMore text.\n` });
+    const oldBlob = repo.git("rev-parse", `${first}:articles/guide.md`);
+    await rm(path.join(repo.root, ".git", "objects", oldBlob.slice(0, 2), oldBlob.slice(2)));
+    expect(facts(await check({ root: repo.root })).filter((finding) => finding.ruleId !== "missing-section")).toEqual([
+      {
+        ruleId: "history-unavailable",
+        file: "articles",
+        line: undefined,
+        message:
+          "1 translation (such as `locales/de/guide.md`) falls back to `ms.date`: git could not give the source version it was made from (a missing or corrupt object, one over `maxFileBytes`, or git stopped answering); check the repository with `git fsck`.",
+      },
+    ]);
   });
 });
