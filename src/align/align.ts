@@ -80,7 +80,9 @@ function longestIncreasingRun(matches: readonly Match[]): Match[] {
 function alignGap(source: readonly Section[], translation: readonly Section[], sourceGap: number[], translationGap: number[]): AlignedSection[] {
   const changes = diffArrays(sourceGap, translationGap, {
     comparator: (sourceIndex: number, translationIndex: number) => canPairBySequence(source[sourceIndex]!, translation[translationIndex]!),
+    maxEditLength: MAX_SEQUENCE_EDITS,
   });
+  if (changes === undefined) return pairByPosition(source, translation, sourceGap, translationGap);
   const rows: AlignedSection[] = [];
   let sourceAt = 0;
   let translationAt = 0;
@@ -99,6 +101,29 @@ function alignGap(source: readonly Section[], translation: readonly Section[], s
         rows.push({ source: sourceIndex, translation: translationIndex, method });
       }
     }
+  }
+  return rows;
+}
+
+/**
+ * The array diff's work grows with the gap's length times its edits (20,000 unanchored headings on
+ * each side took 74 s). Past this many edits a gap is paired by position instead: linear, and the
+ * same as the diff wherever the two outlines have the same shape.
+ */
+export const MAX_SEQUENCE_EDITS = 1000;
+
+/** The linear fallback: the n-th section of each side is paired where level and ids allow, else each stands alone. */
+function pairByPosition(source: readonly Section[], translation: readonly Section[], sourceGap: number[], translationGap: number[]): AlignedSection[] {
+  const rows: AlignedSection[] = [];
+  for (let at = 0; at < Math.max(sourceGap.length, translationGap.length); at++) {
+    const sourceIndex = sourceGap[at];
+    const translationIndex = translationGap[at];
+    if (sourceIndex !== undefined && translationIndex !== undefined && canPairBySequence(source[sourceIndex]!, translation[translationIndex]!)) {
+      rows.push({ source: sourceIndex, translation: translationIndex, method: source[sourceIndex]!.level === 0 ? "preamble" : "sequence" });
+      continue;
+    }
+    if (sourceIndex !== undefined) rows.push({ source: sourceIndex });
+    if (translationIndex !== undefined) rows.push({ translation: translationIndex });
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ObjectReader } from "./cat-file.js";
+import { ObjectReader, type ObjectReaderOptions } from "./cat-file.js";
 import { LOG_FORMAT, parseRawLog, type Commit } from "./log.js";
 import { runGit, runGitOrThrow } from "./run-git.js";
 
@@ -45,7 +45,7 @@ export type History = GitHistory | { available: false; reason: HistoryUnavailabl
  * installed, is an answer (the caller falls back to dates); a repository git cannot read is a
  * `GIT_FAILED` error.
  */
-export async function loadHistory(root: string): Promise<History> {
+export async function loadHistory(root: string, readerOptions: ObjectReaderOptions = {}): Promise<History> {
   let probe;
   try {
     probe = await runGit(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]);
@@ -62,7 +62,7 @@ export async function loadHistory(root: string): Promise<History> {
   // detects renames; `-z` keeps any file name intact. A repository with no commit yet has nothing to tell.
   const head = await runGit(topLevel, ["rev-parse", "--verify", "--quiet", "HEAD"]);
   const log = head.exitCode === 0 ? await runGitOrThrow(topLevel, ["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", LOG_FORMAT, "--", prefix === "" ? "." : prefix]) : Buffer.alloc(0);
-  return indexHistory(parseRawLog(log), prefix, shallow.trim() === "true", new ObjectReader(topLevel));
+  return indexHistory(parseRawLog(log), prefix, shallow.trim() === "true", new ObjectReader(topLevel, readerOptions));
 }
 
 export function indexHistory(commits: Commit[], prefix: string, shallow: boolean, reader: ObjectReader): GitHistory {
@@ -89,10 +89,10 @@ export function indexHistory(commits: Commit[], prefix: string, shallow: boolean
   function versionsOf(file: string): FileVersion[] {
     const versions: FileVersion[] = [];
     let name: string | undefined = file;
-    let newerThan = -1; // after a rename, only versions older than it belong to this file
-    const seen = new Set<string>();
-    while (name !== undefined && !seen.has(name)) {
-      seen.add(name);
+    // After a rename, only versions older than it belong to this file. Each hop goes strictly
+    // further back, so a file renamed away and back (A → B → A) is followed, and no loop is possible.
+    let newerThan = -1;
+    while (name !== undefined) {
       let next: string | undefined;
       for (const version of byPath.get(name) ?? []) {
         if (version.commitIndex <= newerThan) continue;

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import type { ObjectRead } from "../git/cat-file.js";
 import type { FileVersion, GitHistory } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
+import { decode } from "../parse/links.js"; // a malformed escape (`%.md`) is kept as written, never thrown
 import { changedLineCount } from "./line-diff.js";
 
 export interface BaselineOptions {
@@ -14,6 +16,19 @@ export interface BaselineOptions {
   /** A commit whose message contains one of these (case-insensitive) needs no translation. */
   skipMarkers: readonly string[];
   limits: ParseLimits;
+}
+
+/**
+ * An old version that git could not give: a missing or corrupt object, one over `maxFileBytes`,
+ * or a reader that stopped. The translation then has no baseline, and `history-unavailable` says so.
+ */
+export class VersionUnreadable extends Error {}
+
+/** The object's content; a missing object is undefined, anything worse throws VersionUnreadable. */
+async function readObject(history: GitHistory, name: string): Promise<ObjectRead> {
+  const read = await history.reader.read(name);
+  if (!read.found && read.unreadable !== undefined) throw new VersionUnreadable(read.unreadable);
+  return read;
 }
 
 /**
@@ -31,8 +46,9 @@ export class BlobCache {
     const key = `${blob} ${file}`;
     const cached = this.parsed.get(key);
     if (cached) return cached;
-    const read = await history.reader.read(blob);
-    if (!read.found) return undefined;
+    const read = await readObject(history, blob);
+    // The log names this blob, so git must have it: a missing one is a damaged repository.
+    if (!read.found) throw new VersionUnreadable(`object ${blob} is missing`);
     const document = parseDocument(file, read.content, limits);
     if (this.parsed.size >= this.maxParsed) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, document);
@@ -42,7 +58,7 @@ export class BlobCache {
   async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
     if (this.digests.has(key)) return this.digests.get(key);
-    const read = await history.reader.read(blob);
+    const read = await readObject(history, blob);
     const digest = read.found ? createHash(algorithm).update(read.content).digest("hex") : undefined;
     if (digest !== undefined) this.digests.set(key, digest);
     return digest;
@@ -82,8 +98,25 @@ export async function resolveBaseline(
   options: BaselineOptions,
   cache: BlobCache = new BlobCache(),
 ): Promise<TranslationBaseline> {
-  const versions = history.versionsOf(sourceFile);
   const problems: PinProblem[] = [];
+  try {
+    return await findBaseline(history, sourceFile, source, translation, options, cache, problems);
+  } catch (error) {
+    if (!(error instanceof VersionUnreadable)) throw error;
+    return { method: "date", gap: "version-unreadable", ...(problems.length > 0 && { pinProblems: problems }) };
+  }
+}
+
+async function findBaseline(
+  history: GitHistory,
+  sourceFile: string,
+  source: ParsedDocument,
+  translation: ParsedDocument,
+  options: BaselineOptions,
+  cache: BlobCache,
+  problems: PinProblem[],
+): Promise<TranslationBaseline> {
+  const versions = history.versionsOf(sourceFile);
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
@@ -128,7 +161,7 @@ async function fromCommitPin(
 ): Promise<Found | undefined> {
   const pin = readPin(translation, options.pinKeys);
   if (!pin) return undefined;
-  const commit = await history.reader.read(`${pin.value}^{commit}`);
+  const commit = await readObject(history, `${pin.value}^{commit}`);
   if (!commit.found) {
     problems.push({ ...pin, reason: "unknown-commit", shallow: history.shallow });
     return undefined;
@@ -140,7 +173,7 @@ async function fromCommitPin(
   } else {
     // The pinned commit did not touch this tree: read the source as that commit had it.
     for (const name of unique(versions.map((version) => version.path))) {
-      const blob = await history.reader.read(`${commit.id}:${history.repoPath(name)}`);
+      const blob = await readObject(history, `${commit.id}:${history.repoPath(name)}`);
       if (!blob.found) continue;
       const version = versions.find((candidate) => candidate.blob === blob.id);
       return { method: "source-commit-pin", commit: commit.id, position: version?.commitIndex ?? Number.POSITIVE_INFINITY, version, blob: blob.id, pin };
@@ -197,7 +230,7 @@ function includesChanged(history: GitHistory, sourceFile: string, source: Parsed
 /** Root-relative paths of the files a document includes, in order of first use. */
 export function includedFiles(file: string, document: ParsedDocument): string[] {
   const directory = path.posix.dirname(file);
-  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodeURI(match[1] ?? ""))));
+  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decode(match[1] ?? ""))));
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 

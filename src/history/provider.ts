@@ -61,7 +61,7 @@ function gapList(tally: HistoryTally): HistorySummary["gaps"] {
 
 /** Opens the tree's git history once for the run; `enabled: false` gives the date fallback without a note. */
 export async function openHistory(root: string, options: BaselineOptions & { enabled: boolean }): Promise<HistoryProvider> {
-  const history = options.enabled ? await loadHistory(root) : { available: false as const, reason: "disabled" as const };
+  const history = options.enabled ? await loadHistory(root, { maxObjectBytes: options.limits.maxFileBytes }) : { available: false as const, reason: "disabled" as const };
   return history.available ? gitProvider(history, options) : dateProvider(history.reason);
 }
 

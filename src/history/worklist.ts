@@ -1,4 +1,5 @@
 import { structuredPatch } from "diff";
+import { MAX_LINE_EDITS } from "./line-diff.js";
 import picomatch from "picomatch";
 import { alignSections } from "../align/align.js";
 import { joinRelative, takeInventory } from "../tree/discover.js";
@@ -99,13 +100,21 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): Wor
 
 /** A unified diff of one section, with hunk line numbers as in the two versions of the file. */
 export function sectionDiff(before: string, after: string, beforeLine: number, afterLine: number): string {
-  const patch = structuredPatch("", "", `${before}\n`, `${after}\n`, "", "", { context: 3 });
+  const patch = structuredPatch("", "", `${before}\n`, `${after}\n`, "", "", { context: 3, maxEditLength: MAX_LINE_EDITS });
+  // Too many edits to diff in bounded time: the section was rewritten, shown as all old lines, then all new.
+  if (patch === undefined) return rewrittenDiff(before, after, beforeLine, afterLine);
   const lines: string[] = [];
   for (const hunk of patch.hunks) {
     lines.push(`@@ -${hunk.oldStart + beforeLine - 1},${hunk.oldLines} +${hunk.newStart + afterLine - 1},${hunk.newLines} @@`);
     lines.push(...hunk.lines.filter((line) => !line.startsWith("\\")));
   }
   return lines.join("\n");
+}
+
+function rewrittenDiff(before: string, after: string, beforeLine: number, afterLine: number): string {
+  const removed = before.split("\n");
+  const added = after.split("\n");
+  return [`@@ -${beforeLine},${removed.length} +${afterLine},${added.length} @@ rewritten`, ...removed.map((line) => `-${line}`), ...added.map((line) => `+${line}`)].join("\n");
 }
 
 export interface WorkListSelection {

@@ -66,7 +66,14 @@ export interface PinProblem {
 }
 
 /** Why history could not name a translation's baseline. */
-export type HistoryGap = "no-repository" | "not-committed" | "added-with-source" | "beyond-shallow-clone" | "source-not-committed";
+export type HistoryGap =
+  | "no-repository"
+  | "not-committed"
+  | "added-with-source"
+  | "beyond-shallow-clone"
+  | "source-not-committed"
+  /** Git could not give an old version: a missing or corrupt object, one over `maxFileBytes`, or git stopped answering. */
+  | "version-unreadable";
 
 /** One article in one locale, with both files present and parsed. */
 export interface Pair {

@@ -30,6 +30,15 @@ export interface ExcessiveNesting {
   message: string;
 }
 
+/** An open fenced code block: its opening run and the container it is in. */
+interface Fence {
+  run: string;
+  /** Block quote markers before it: a line with fewer ends it. */
+  quotes: number;
+  /** The content column of the list item it is in (0 for none): a non-blank line left of it ends it. */
+  listColumn: number;
+}
+
 /** Columns of indentation that stand for one more level of list nesting, at the least. */
 const COLUMNS_PER_LEVEL = 2;
 
@@ -38,25 +47,48 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
   let inlineDepth = 0;
   let markers = 0;
   let work = 0;
-  let fence: string | undefined; // the opening ``` or ~~~ run while inside a fenced code block
+  let fence: Fence | undefined; // while inside a fenced code block
+  let listColumns: number[] = []; // content columns of the list items the current line may be in
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     const end = lineEnd(text, start);
+    const prefix = quotePrefix(text, start, end);
+    const blank = isBlank(text, start, end);
+    // A fence ends with its container: a line with fewer `>`, or one left of the list item's content.
+    if (fence !== undefined && !blank && (prefix.quotes < fence.quotes || prefix.indent < fence.listColumn)) fence = undefined;
     // Inside fenced code, indentation is the code's own, not nesting.
-    const { depth: blockDepth, contentStart } = blockDepthOf(text, start, end, fence === undefined);
+    const { depth: blockDepth, contentStart, listContentColumn, markerPadding } = blockDepthOf(text, start, end, fence === undefined);
     if (blockDepth > limits.maxBlockDepth) {
       return { line, message: `block quotes or lists are nested ${blockDepth} deep, over the limit of ${limits.maxBlockDepth}; the file was not parsed` };
     }
     work += blockDepth;
-    if (isBlank(text, start, end)) {
+    if (blank) {
       inlineDepth = 0;
       markers = 0;
     }
-    // Code is not parsed for emphasis or links, and samples are often dense with `*` and `[`.
-    const run = fenceRun(text, contentStart, end);
-    if (fence === undefined && run !== undefined) fence = run;
-    else if (fence !== undefined && run !== undefined && run[0] === fence[0] && run.length >= fence.length) fence = undefined;
-    const inlineStart = fence === undefined && run === undefined ? start : end;
+    if (fence === undefined && !blank) {
+      if (listContentColumn !== undefined) {
+        listColumns = listColumns.filter((column) => column <= prefix.indent);
+        listColumns.push(listContentColumn);
+      } else {
+        listColumns = listColumns.filter((column) => column <= prefix.indent);
+      }
+    }
+    // Code is not parsed for emphasis or links, and samples are often dense with `*` and `[`. Per
+    // CommonMark a fence is indented less than 4 columns past its container's content (4 or more
+    // is indented code, which cannot open or close one); erring, the scan treats a run as a fence
+    // only where the parser surely does, so a deep list cannot hide behind an indented ```.
+    const containerColumn = listColumns.filter((column) => column <= prefix.indent).at(-1) ?? 0;
+    const relativeIndent = listContentColumn !== undefined ? markerPadding : prefix.indent - containerColumn;
+    const run = relativeIndent < 4 ? fenceRun(text, contentStart, end) : undefined;
+    let inFence = fence !== undefined;
+    if (fence === undefined && run !== undefined && !(run[0] === "`" && text.slice(contentStart + run.length, end).includes("`"))) {
+      fence = { run, quotes: prefix.quotes, listColumn: listContentColumn ?? containerColumn };
+      inFence = true;
+    } else if (fence !== undefined && run !== undefined && run[0] === fence.run[0] && run.length >= fence.run.length && isBlank(text, contentStart + run.length, end)) {
+      fence = undefined;
+    }
+    const inlineStart = inFence ? end : start;
     for (let index = inlineStart; index < end; index++) {
       const char = text[index]!;
       if (char === "\\") {
@@ -103,11 +135,18 @@ export function findExcessiveNesting(text: string, limits: NestingLimits = DEFAU
  * Container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) at the start of the line, plus its
  * indentation; and where the line's content starts after them.
  */
-function blockDepthOf(text: string, start: number, end: number, countIndentation: boolean): { depth: number; contentStart: number } {
+function blockDepthOf(
+  text: string,
+  start: number,
+  end: number,
+  countIndentation: boolean,
+): { depth: number; contentStart: number; listContentColumn: number | undefined; markerPadding: number } {
   let columns = 0;
   let index = start;
   for (; index < end && (text[index] === " " || text[index] === "\t"); index++) columns += text[index] === "\t" ? 4 : 1;
   let markers = 0;
+  let listContentColumn: number | undefined;
+  let markerPadding = 0;
   while (index < end) {
     const char = text[index]!;
     let next = index + 1;
@@ -121,12 +160,38 @@ function blockDepthOf(text: string, start: number, end: number, countIndentation
       }
       if (next < end && text[next] !== " " && text[next] !== "\t") break;
       markers++;
+      listContentColumn = next - start;
     } else {
       break;
     }
+    const markerEnd = next;
     for (index = next; index < end && (text[index] === " " || text[index] === "\t"); index++);
+    // Past the one space a marker takes, more than 3 more is indented code, not a fence.
+    markerPadding = Math.max(0, index - markerEnd - 1);
+    if (listContentColumn !== undefined && char !== ">") listContentColumn = index - start;
   }
-  return { depth: markers + (countIndentation ? Math.floor(columns / COLUMNS_PER_LEVEL) : 0), contentStart: index };
+  return { depth: markers + (countIndentation ? Math.floor(columns / COLUMNS_PER_LEVEL) : 0), contentStart: index, listContentColumn, markerPadding };
+}
+
+/** The block quote markers that start a line, and the columns of indentation after them. */
+function quotePrefix(text: string, start: number, end: number): { quotes: number; indent: number } {
+  let quotes = 0;
+  let index = start;
+  let indent = 0;
+  for (;;) {
+    let columns = 0;
+    let at = index;
+    for (; at < end && (text[at] === " " || text[at] === "\t"); at++) columns += text[at] === "\t" ? 4 : 1;
+    if (at < end && text[at] === ">" && columns < 4) {
+      quotes++;
+      index = at + 1;
+      if (text[index] === " ") index++; // the space after `>` belongs to the marker
+      continue;
+    }
+    indent = columns;
+    break;
+  }
+  return { quotes, indent };
 }
 
 /** The ``` or ~~~ run (three or more) that starts the content, if any. */

@@ -18,6 +18,7 @@ const GAP_TEXT: Record<HistoryGap, string> = {
   "added-with-source": "committed together with its source",
   "beyond-shallow-clone": "older than this shallow clone",
   "source-not-committed": "the source was not committed then",
+  "version-unreadable": "git could not give the source version it was made from",
 };
 
 /** `l10n-drift diff`: each translation's work list, sections in source order. */

@@ -9,6 +9,7 @@ const GAP_REASONS: Record<HistoryGap, string> = {
   "added-with-source": "committed together with the source, so history cannot tell which version was translated",
   "beyond-shallow-clone": "last committed where this shallow clone's history starts",
   "source-not-committed": "the source was not committed when the translation was",
+  "version-unreadable": "git could not give the source version it was made from (a missing or corrupt object, one over `maxFileBytes`, or git stopped answering)",
 };
 
 /**
@@ -80,6 +81,8 @@ function remedy(gap: HistoryGap, keys: Readonly<PresetKeys>): string {
       return hash === undefined ? `run in a git clone (${noHashKey})` : `run in a git clone, or pin the source hash (${hash})`;
     case "not-committed":
       return commit === undefined ? `commit them (${noCommitKey})` : `commit them, or pin the source commit (${commit})`;
+    case "version-unreadable":
+      return "check the repository with `git fsck`";
     default:
       return commit === undefined ? `pin the source commit in front matter (${noCommitKey})` : `pin the source commit in front matter (${commit}, see docs/pins.md)`;
   }
