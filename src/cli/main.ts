@@ -4,7 +4,8 @@ import { toPosix } from "../util/posix-path.js";
 import { existsSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { starterConfig } from "../config/init.js";
-import { CONFIG_FILE } from "../config/load.js";
+import { CONFIG_FILE, loadConfig } from "../config/load.js";
+import { activateRules } from "../engine/rule-settings.js";
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline } from "../report/suppressions.js";
 import { DEFAULT_CACHE_DIR } from "../engine/cache.js";
 import { mergeReports } from "../report/merge.js";
@@ -145,9 +146,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .argument("<reports...>", "JSON reports of the shards")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("json"))
     .option("--output <file>", "write the output to a file instead of standard output")
-    .action(async (files: string[], flags: { format: "text" | "json"; output?: string }) => {
+    .option("--root <dir>", "tree the shards checked, for its configuration (run-level rules run once on the merged facts)", ".")
+    .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
+    .action(async (files: string[], flags: { format: "text" | "json"; output?: string; root: string; config?: string }) => {
       const reports = await Promise.all(files.map((file) => readReport(path.resolve(io.cwd, file))));
-      const merged = mergeReports(reports);
+      const root = path.resolve(io.cwd, flags.root);
+      // Run-level rules take no layout options, so the configured levels are all they need.
+      const { config } = await loadConfig(root, RULES.map((rule) => rule.id), flags.config && path.resolve(io.cwd, flags.config));
+      const merged = mergeReports(reports, activateRules(RULES, config.rules));
       const output = flags.format === "json" ? formatJson(merged) : formatText(merged, { color: !flags.output && useColor(io) });
       if (flags.output) await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
       else io.stdout(output);
