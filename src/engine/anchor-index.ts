@@ -3,17 +3,13 @@ import type { ParsedDocument } from "../model/document.js";
 import type { ParseLimits } from "../parse/document.js";
 import { documentIds, sectionContent } from "../parse/section-content.js";
 import { fragmentLink } from "../parse/links.js";
+import type { Dependency } from "./article-result.js";
 import type { DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
 
 /** How many linked files' ids are kept; each entry is a short list of strings. */
 export const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
 
-/** A file another document depends on, by content: a cached result is valid while it is unchanged. */
-export interface Dependency {
-  file: string;
-  hash: string;
-}
 
 interface Entry {
   ids: readonly string[] | null;

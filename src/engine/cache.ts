@@ -5,8 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { ParsedDocument } from "../model/document.js";
 import { digest } from "../util/hash.js";
 import { BUILD_ID, TOOL_VERSION } from "../version.js";
-import type { Dependency } from "./anchor-index.js";
-import type { ArticleResult } from "./article.js";
+import type { ArticleResult, Dependency } from "./article-result.js";
 
 /**
  * Parsed documents and per-article results, stored by content hash. Keys never use modification

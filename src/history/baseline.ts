@@ -5,6 +5,7 @@ import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
 import { changedLineCount } from "./line-diff.js";
+import { unique } from "../util/text.js";
 
 export interface BaselineOptions {
   /** Front matter keys holding the source commit a translation was made from; dots reach into maps. */
@@ -233,8 +234,4 @@ function lookup(data: Record<string, unknown>, key: string): unknown {
 export function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, "utf8");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }

@@ -1,6 +1,7 @@
 import pc from "picocolors";
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
+import { plural } from "../util/text.js";
 
 export interface TextOptions {
   /** Decided by the caller from the terminal and NO_COLOR/FORCE_COLOR; never sniffed here. */
@@ -66,8 +67,4 @@ export function summaryLine(report: Report, colors: Colors = pc.createColors(fal
   const mark = counts.error > 0 ? colors.red("✖") : colors.yellow("⚠");
   const baseline = report.baseline ? `; ${report.baseline.new} new, ${report.baseline.known} in the baseline, ${report.baseline.fixed.length} fixed` : "";
   return `${mark} ${plural(total, "finding")} (${parts}) in ${scope}${baseline}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
