@@ -18,3 +18,9 @@ export interface Dependency {
   file: string;
   hash: string;
 }
+
+/** An article's result and the other files (linked translations) it was computed from. */
+export interface CachedArticle {
+  result: ArticleResult;
+  dependencies: Dependency[];
+}

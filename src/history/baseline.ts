@@ -5,6 +5,7 @@ import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
 import { changedLineCount } from "./line-diff.js";
+import { BoundedCache } from "../util/bounded-cache.js";
 import { unique } from "../util/text.js";
 
 export interface BaselineOptions {
@@ -17,16 +18,21 @@ export interface BaselineOptions {
   limits: ParseLimits;
 }
 
+/** Digests are 64 characters or fewer: 100,000 of them take a few megabytes. */
+const MAX_BLOB_DIGESTS = 100_000;
+
 /**
  * What one run remembers about blobs: the same source version is the baseline of many locales,
  * and a hash pin that matches nothing would otherwise hash every old version once per locale.
  * Parsed documents are kept for a bounded number of blobs; digests are short strings.
  */
 export class BlobCache {
-  private readonly parsed = new Map<string, ParsedDocument>();
-  private readonly digests = new Map<string, string>();
+  private readonly parsed: BoundedCache<string, ParsedDocument>;
+  private readonly digests = new BoundedCache<string, string>({ maxEntries: MAX_BLOB_DIGESTS });
 
-  constructor(private readonly maxParsed = 512) {}
+  constructor(maxParsed = 512) {
+    this.parsed = new BoundedCache({ maxEntries: maxParsed });
+  }
 
   async document(history: GitHistory, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
     const key = `${blob} ${file}`;
@@ -35,14 +41,14 @@ export class BlobCache {
     const read = await history.reader.read(blob);
     if (!read.found) return undefined;
     const document = parseDocument(file, read.content, limits);
-    if (this.parsed.size >= this.maxParsed) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, document);
     return document;
   }
 
   async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
-    if (this.digests.has(key)) return this.digests.get(key);
+    const cached = this.digests.get(key);
+    if (cached !== undefined) return cached;
     const read = await history.reader.read(blob);
     const digest = read.found ? createHash(algorithm).update(read.content).digest("hex") : undefined;
     if (digest !== undefined) this.digests.set(key, digest);
