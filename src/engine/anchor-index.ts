@@ -9,7 +9,7 @@ import { readForCheck, toDocument } from "./load.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /** How many linked files' ids are kept; each entry is a short list of strings. */
-export const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
+const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
 
 
 interface Entry {
