@@ -320,7 +320,7 @@ function localeSummary(report: Report): string {
 function failed(report: Report, failOn: FailOn): boolean {
   if (failOn === "never") return false;
   const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((finding) => finding.baseline !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
+  return report.findings.some((finding) => finding.suppression !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
 }
 
 async function withBaseline(report: Report, root: string, requested: string | true): Promise<Report> {

@@ -42,8 +42,8 @@ export interface Finding {
    * anchor and message. Baselines and SARIF (`partialFingerprints`) use it.
    */
   fingerprint: string;
-  /** With `check --baseline`: whether the baseline knew this finding. */
-  baseline?: "known" | "new";
+  /** With known findings (suppressions, `check --baseline`): whether this one is known or new. */
+  suppression?: "known" | "new";
 }
 
 export interface RelatedPlace extends Place {
@@ -51,6 +51,6 @@ export interface RelatedPlace extends Place {
 }
 
 /** What a rule returns: the engine stamps rule id, severity, locale and article. */
-export type FindingDraft = Omit<Finding, "ruleId" | "severity" | "locale" | "article" | "fingerprint" | "baseline"> & {
+export type FindingDraft = Omit<Finding, "ruleId" | "severity" | "locale" | "article" | "fingerprint" | "suppression"> & {
   severity?: Severity;
 };

@@ -58,8 +58,8 @@ export interface ArticleOutline {
   translations: TranslationOutline[];
 }
 
-/** With `check --baseline`: how the findings compare with the recorded baseline. */
-export interface BaselineSummary {
+/** With known findings (suppressions, `check --baseline`): how the findings compare with them. */
+export interface SuppressionSummary {
   file: string;
   known: number;
   new: number;
@@ -86,5 +86,8 @@ export interface Report {
   run?: RunSummary;
   findings: Finding[];
   articles: ArticleOutline[];
-  baseline?: BaselineSummary;
+  suppressions?: SuppressionSummary;
 }
+
+/** @deprecated Use `SuppressionSummary`; kept for one release. */
+export type BaselineSummary = SuppressionSummary;

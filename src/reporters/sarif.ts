@@ -63,7 +63,7 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
     ...(finding.related && { relatedLocations: finding.related.map((related, index) => ({ id: index + 1, ...location(related), message: { text: related.message } })) }),
     // Stable across edits that only move lines, so code scanning keeps an alert open instead of reopening it.
     partialFingerprints: { "l10nDrift/v1": finding.fingerprint },
-    ...(finding.baseline !== undefined && { baselineState: finding.baseline === "known" ? "unchanged" : "new" }),
+    ...(finding.suppression !== undefined && { baselineState: finding.suppression === "known" ? "unchanged" : "new" }),
     properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }) },
   };
 }
