@@ -8,13 +8,13 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { digest } from "../util/hash.js";
 import { BUILD_ID, TOOL_VERSION } from "../version.js";
 import type { CachedArticle } from "./article-result.js";
-import { compileCacheValidators, type CacheValidators } from "./cache-schema.js";
+import { isCachedArticle, isCachedDocument } from "./cache-shape.js";
 
 /**
  * Parsed documents and per-article results, stored by content hash. Keys never use modification
  * times: CI checkouts reset them. The cache is restored from CI caches, so every entry is
  * untrusted input: read only as a bounded regular file, authenticated with a key kept beside the
- * entries, checked against a schema, and ignored (a miss, then rebuilt) when any of that fails.
+ * entries, checked for shape, and ignored (a miss, then rebuilt) when any of that fails.
  */
 export interface DocumentCache {
   getDocument(file: string, contentHash: string): Promise<ParsedDocument | undefined>;
@@ -42,11 +42,10 @@ type Kind = "documents" | "articles";
 export function openCache(directory: string, salt: string): DocumentCache {
   const base = path.join(directory, `${TOOL_VERSION}-${BUILD_ID}`);
   let secret: Promise<Buffer | undefined> | undefined;
-  let validators: CacheValidators | undefined;
-  const store = { base, secret: () => (secret ??= cacheSecret(base)), validators: () => (validators ??= compileCacheValidators()) };
+  const store = { base, secret: () => (secret ??= cacheSecret(base)) };
   return {
     async getDocument(file, contentHash) {
-      const document = await readEntry(store, "documents", digest(salt, file, contentHash), (value) => store.validators().document(value));
+      const document = await readEntry(store, "documents", digest(salt, file, contentHash), isCachedDocument);
       // An entry authentic and well formed but about another file is still not this file's.
       return document?.file === file && document.contentHash === contentHash ? document : undefined;
     },
@@ -54,7 +53,7 @@ export function openCache(directory: string, salt: string): DocumentCache {
       await writeEntry(store, "documents", digest(salt, file, contentHash), document);
     },
     async getArticle(key) {
-      return readEntry(store, "articles", digest(salt, key), (value) => store.validators().article(value));
+      return readEntry(store, "articles", digest(salt, key), isCachedArticle);
     },
     async setArticle(key, cached) {
       await writeEntry(store, "articles", digest(salt, key), cached);
@@ -66,7 +65,6 @@ interface Store {
   base: string;
   /** Undefined when the secret can be neither read nor made: then the cache is not used. */
   secret: () => Promise<Buffer | undefined>;
-  validators: () => CacheValidators;
 }
 
 function entryFile(store: Store, kind: Kind, key: string): string {
