@@ -20,7 +20,3 @@ export class DriftError extends Error {
     this.data = data;
   }
 }
-
-export function isDriftError(value: unknown): value is DriftError {
-  return value instanceof DriftError;
-}

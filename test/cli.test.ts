@@ -122,7 +122,8 @@ describe("useColor", () => {
  */
 function withoutHistoryNote(text: string): string {
   if (!text.startsWith("{")) return text.replace(/^- info: .*\(`history-unavailable`\)$/m, "- info: … (`history-unavailable`)");
-  const report = JSON.parse(text) as { findings: Array<{ ruleId: string; message: string; data?: unknown }> };
+  const report = JSON.parse(text) as { run?: { history: unknown }; findings: Array<{ ruleId: string; message: string; data?: unknown }> };
+  if (report.run) report.run.history = "…";
   for (const finding of report.findings) {
     if (finding.ruleId !== "history-unavailable") continue;
     finding.message = "…";

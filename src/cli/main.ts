@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { access, readFile } from "node:fs/promises";
 import { starterConfig } from "../config/init.js";
 import { CONFIG_FILE } from "../config/load.js";
+import { resolveRun } from "../engine/resolve-run.js";
 import { applyBaseline, BASELINE_FILE, createBaseline, parseBaseline } from "../report/suppressions.js";
 import { DEFAULT_CACHE_DIR } from "../engine/cache.js";
 import { mergeReports } from "../report/merge.js";
@@ -97,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .action(async (flags: CheckFlags) => {
       const checked = await checkWithProgress(checkOptions(flags, io), io);
       const report = flags.baseline === undefined ? checked : await withBaseline(checked, path.resolve(io.cwd, flags.root), flags.baseline);
-      if (report.baseline?.notice !== undefined) io.stderr(`l10n-drift: ${report.baseline.notice}\n`);
+      if (report.suppressions?.notice !== undefined) io.stderr(`l10n-drift: ${report.suppressions.notice}\n`);
       const output = format(report, flags.format ?? defaultFormat(io), !flags.output && useColor(io));
       if (flags.output) {
         await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
@@ -146,9 +147,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .argument("<reports...>", "JSON reports of the shards")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("json"))
     .option("--output <file>", "write the output to a file instead of standard output")
-    .action(async (files: string[], flags: { format: "text" | "json"; output?: string }) => {
+    .option("--root <dir>", "tree the shards checked, for its configuration (run-level rules run once on the merged facts)", ".")
+    .option("--config <file>", "configuration file (default: l10n-drift.config.json, or package.json \"l10n-drift\")")
+    .action(async (files: string[], flags: { format: "text" | "json"; output?: string; root: string; config?: string }) => {
       const reports = await Promise.all(files.map((file) => readReport(path.resolve(io.cwd, file))));
-      const merged = mergeReports(reports);
+      const root = path.resolve(io.cwd, flags.root);
+      // Run-level rules run once on the merged facts, with the configured levels and the layout's keys.
+      const run = await resolveRun({ root, ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }) });
+      const merged = mergeReports(reports, run.rules);
       const output = flags.format === "json" ? formatJson(merged) : formatText(merged, { color: !flags.output && useColor(io) });
       if (flags.output) await writeFileAtomic(path.resolve(io.cwd, flags.output), output);
       else io.stdout(output);
@@ -315,7 +321,7 @@ function localeSummary(report: Report): string {
 function failed(report: Report, failOn: FailOn): boolean {
   if (failOn === "never") return false;
   const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((finding) => finding.baseline !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
+  return report.findings.some((finding) => finding.suppression !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
 }
 
 async function withBaseline(report: Report, root: string, requested: string | true): Promise<Report> {

@@ -5,6 +5,7 @@ import { DriftError } from "../errors.js";
 import type { RuleSettings } from "../engine/rule-settings.js";
 import { configSchema, type RuleSchemaSource } from "./schema.js";
 import type { PresetName } from "./presets/index.js";
+import { unique } from "../util/text.js";
 
 /** The configuration as written, after validation. */
 export interface Config {
@@ -109,8 +110,4 @@ function describe(error: ErrorObject): string {
     default:
       return `${at}: ${error.message ?? error.keyword}`;
   }
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

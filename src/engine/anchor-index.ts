@@ -3,17 +3,14 @@ import type { ParsedDocument } from "../model/document.js";
 import type { ParseLimits } from "../parse/document.js";
 import { documentIds, sectionContent } from "../parse/section-content.js";
 import { fragmentLink } from "../parse/links.js";
+import type { Dependency } from "./article-result.js";
 import type { DocumentCache } from "./cache.js";
 import { readForCheck, toDocument } from "./load.js";
+import { BoundedCache } from "../util/bounded-cache.js";
 
 /** How many linked files' ids are kept; each entry is a short list of strings. */
-export const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
+const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
 
-/** A file another document depends on, by content: a cached result is valid while it is unchanged. */
-export interface Dependency {
-  file: string;
-  hash: string;
-}
 
 interface Entry {
   ids: readonly string[] | null;
@@ -27,15 +24,17 @@ interface Entry {
  * grow with the tree.
  */
 export class AnchorIndex {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: BoundedCache<string, Entry>;
 
   constructor(
     private readonly root: string,
     private readonly limits: ParseLimits,
     private readonly cache?: DocumentCache,
-    private readonly capacity = DEFAULT_ANCHOR_CACHE_ENTRIES,
+    capacity = DEFAULT_ANCHOR_CACHE_ENTRIES,
     private readonly fileSystem?: FileSystem,
-  ) {}
+  ) {
+    this.#entries = new BoundedCache({ maxEntries: capacity });
+  }
 
   /** The ids of `file` (relative to the root); null when it is absent or unreadable. */
   async idsOf(file: string): Promise<readonly string[] | null> {
@@ -63,16 +62,11 @@ export class AnchorIndex {
 
   async #entry(file: string): Promise<Entry> {
     const cached = this.#entries.get(file);
-    if (cached !== undefined) {
-      this.#entries.delete(file); // re-inserted below: a Map iterates in insertion order, oldest first
-      this.#entries.set(file, cached);
-      return cached;
-    }
+    if (cached !== undefined) return cached;
     const read = await readForCheck(this.root, file, this.limits, this.fileSystem);
     const document = await toDocument(read, this.limits, this.cache);
     const entry: Entry = { ids: document.usable ? [...documentIds(document)].sort() : null, hash: read.hash };
     this.#entries.set(file, entry);
-    if (this.#entries.size > this.capacity) this.#entries.delete(this.#entries.keys().next().value!);
     return entry;
   }
 }

@@ -6,8 +6,9 @@ import type { RunFacts } from "../model/rule.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import type { FileSystem } from "../io/file-system.js";
-import { emptyTally, tallyBaseline, type HistoryProvider, type HistoryTally } from "../history/provider.js";
-import type { AnchorIndex, Dependency } from "./anchor-index.js";
+import { emptyTally, tallyBaseline, type HistoryProvider } from "../history/provider.js";
+import type { AnchorIndex } from "./anchor-index.js";
+import type { ArticleResult, Dependency } from "./article-result.js";
 import { type DocumentCache } from "./cache.js";
 import { digest } from "../util/hash.js";
 import { readForCheck, toDocument } from "./load.js";
@@ -46,12 +47,7 @@ export interface ArticleContext {
   history?: HistoryProvider;
 }
 
-export interface ArticleResult {
-  findings: Finding[];
-  outline: ArticleOutline;
-  /** How finding this article's baselines went, to be added up for the whole run. */
-  history: HistoryTally;
-}
+export type { ArticleResult } from "./article-result.js";
 
 /**
  * Reads, parses and checks one article against each of its locales. Only this article's files are

@@ -1,18 +1,10 @@
 import { createHash } from "node:crypto";
-import { constants } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
+import { NotARegularFile, readRegularFile } from "../io/regular-file.js";
 import type { ParsedDocument } from "../model/document.js";
 import { parseDocument, tooLargeProblem, unusableDocument, type ParseLimits } from "../parse/document.js";
 import type { DocumentCache } from "./cache.js";
-
-/**
- * `O_NONBLOCK` keeps a named pipe from blocking the run forever on open; `O_NOFOLLOW` makes the
- * open fail if a link was swapped in after the checks below. Both are 0 where the platform lacks them.
- */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
-const READ_CHUNK_BYTES = 64 * 1024;
 
 /** A file's bytes, or why they were not read. `hash` identifies the outcome, for caches. */
 export type FileRead =
@@ -34,7 +26,7 @@ export async function readForCheck(root: string, file: string, limits: ParseLimi
     if (read.bytes === undefined) return { kind: "oversize", file, size: read.size, hash: hashText(`oversize:${read.size}`) };
     return { kind: "bytes", file, bytes: read.bytes, hash: createHash("sha256").update(read.bytes).digest("hex") };
   } catch (error) {
-    const reason = error instanceof Unreadable ? error.message : describeReadError(error);
+    const reason = error instanceof Unreadable || error instanceof NotARegularFile ? error.message : describeReadError(error);
     return { kind: "unreadable", file, reason, hash: hashText(`unreadable:${reason}`) };
   }
 }
@@ -74,38 +66,6 @@ async function resolveInsideRoot(root: string, file: string, fileSystem: FileSys
     throw new Unreadable("it is a symbolic link to a place outside the tree, which is never followed");
   }
   return target;
-}
-
-/**
- * The file's size and, unless it is over `limit`, its bytes: a file over the limit is never read,
- * and one that grows past it after `stat` is read no further than one byte over. Anything but a
- * regular file is refused before reading.
- */
-async function readRegularFile(target: string, limit: number, fileSystem: FileSystem): Promise<{ size: number; bytes?: Uint8Array }> {
-  const handle = await fileSystem.open(target, OPEN_FLAGS);
-  try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw new Unreadable("it is a directory");
-    if (!stats.isFile()) throw new Unreadable(`it is ${stats.isFIFO() ? "a named pipe" : stats.isSocket() ? "a socket" : "a device"}, not a regular file`);
-    if (stats.size > limit) return { size: stats.size };
-    const bytes = await readAtMost(handle, limit + 1);
-    return bytes.length > limit ? { size: bytes.length } : { size: bytes.length, bytes };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  while (total < limit) {
-    const chunk = Buffer.alloc(Math.min(READ_CHUNK_BYTES, limit - total));
-    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
-    total += bytesRead;
-  }
-  return Buffer.concat(chunks, total);
 }
 
 function hashText(text: string): string {

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
 import Tinypool from "tinypool";
 import type { Finding } from "../model/finding.js";
-import type { ArticleOutline, Report } from "../model/report.js";
+import type { ArticleOutline, Report, RunSummary } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
@@ -132,16 +132,20 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     findings.push(...checkOrphan(unpaired, { rules: options.rules, sourceLocale: layout.sourceLocale }));
   });
 
-  if (history) {
-    const facts = { sourceDir: layout.sourceDir, history: history.summary(mergeTallies(results.map((result) => result.history))) };
-    findings.push(...runFindings(facts, options.rules, layout.sourceLocale, layout.sourceDir));
-  }
+  // The run facts go into the report too, so that `merge` can add up the shards' facts.
+  const run: RunSummary | undefined = history && {
+    sourceDir: layout.sourceDir,
+    sourceLocale: layout.sourceLocale,
+    history: history.summary(mergeTallies(results.map((result) => result.history))),
+  };
+  if (run) findings.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
   const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     summary: summarize(outlines, selected.map((locale) => locale.name), sorted),
+    ...(run && { run }),
     findings: sorted,
     articles: outlines,
   };

@@ -5,8 +5,10 @@ import type { FileVersion, GitHistory } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
-import { decode } from "../parse/links.js"; // a malformed escape (`%.md`) is kept as written, never thrown
+import { decodePercent } from "../util/url.js"; // a malformed escape (`%.md`) is kept as written, never thrown
 import { changedLineCount } from "./line-diff.js";
+import { BoundedCache } from "../util/bounded-cache.js";
+import { unique } from "../util/text.js";
 
 export interface BaselineOptions {
   /** Front matter keys holding the source commit a translation was made from; dots reach into maps. */
@@ -17,6 +19,9 @@ export interface BaselineOptions {
   skipMarkers: readonly string[];
   limits: ParseLimits;
 }
+
+/** Digests are 64 characters or fewer: 100,000 of them take a few megabytes. */
+const MAX_BLOB_DIGESTS = 100_000;
 
 /**
  * An old version that git could not give: a missing or corrupt object, one over `maxFileBytes`,
@@ -37,10 +42,12 @@ async function readObject(history: GitHistory, name: string): Promise<ObjectRead
  * Parsed documents are kept for a bounded number of blobs; digests are short strings.
  */
 export class BlobCache {
-  private readonly parsed = new Map<string, ParsedDocument>();
-  private readonly digests = new Map<string, string>();
+  private readonly parsed: BoundedCache<string, ParsedDocument>;
+  private readonly digests = new BoundedCache<string, string>({ maxEntries: MAX_BLOB_DIGESTS });
 
-  constructor(private readonly maxParsed = 512) {}
+  constructor(maxParsed = 512) {
+    this.parsed = new BoundedCache({ maxEntries: maxParsed });
+  }
 
   async document(history: GitHistory, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
     const key = `${blob} ${file}`;
@@ -50,14 +57,14 @@ export class BlobCache {
     // The log names this blob, so git must have it: a missing one is a damaged repository.
     if (!read.found) throw new VersionUnreadable(`object ${blob} is missing`);
     const document = parseDocument(file, read.content, limits);
-    if (this.parsed.size >= this.maxParsed) this.parsed.delete(this.parsed.keys().next().value!);
     this.parsed.set(key, document);
     return document;
   }
 
   async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
-    if (this.digests.has(key)) return this.digests.get(key);
+    const cached = this.digests.get(key);
+    if (cached !== undefined) return cached;
     const read = await readObject(history, blob);
     const digest = read.found ? createHash(algorithm).update(read.content).digest("hex") : undefined;
     if (digest !== undefined) this.digests.set(key, digest);
@@ -230,7 +237,7 @@ function includesChanged(history: GitHistory, sourceFile: string, source: Parsed
 /** Root-relative paths of the files a document includes, in order of first use. */
 export function includedFiles(file: string, document: ParsedDocument): string[] {
   const directory = path.posix.dirname(file);
-  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decode(match[1] ?? ""))));
+  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodePercent(match[1] ?? ""))));
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 
@@ -266,8 +273,4 @@ function lookup(data: Record<string, unknown>, key: string): unknown {
 export function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, "utf8");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }

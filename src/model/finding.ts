@@ -58,8 +58,8 @@ export interface Finding {
    * upstream commit keeps it. Suppressions and SARIF (`partialFingerprints`) use it.
    */
   fingerprint: string;
-  /** With `check --baseline`: whether the suppressions file knew this finding. */
-  baseline?: "known" | "new";
+  /** With known findings (`check --suppressions`): whether this one is known or new. */
+  suppression?: "known" | "new";
 }
 
 export interface RelatedPlace extends Place {

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "./finding.js";
 import type { AlignmentMethod } from "./pair.js";
+import type { HistorySummary } from "./rule.js";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -57,8 +58,8 @@ export interface ArticleOutline {
   translations: TranslationOutline[];
 }
 
-/** With `check --baseline`: how the findings compare with the recorded baseline. */
-export interface BaselineSummary {
+/** With known findings (suppressions, `check --baseline`): how the findings compare with them. */
+export interface SuppressionSummary {
   file: string;
   known: number;
   new: number;
@@ -67,11 +68,28 @@ export interface BaselineSummary {
   notice?: string;
 }
 
+/**
+ * Facts about the whole run, which run-level rules (`checkRun`) turn into findings. They are kept
+ * in the report so that `merge` can add up the shards' facts and run those rules once on the sum,
+ * as the unsharded run does. Present when history was consulted (enabled or not).
+ */
+export interface RunSummary {
+  /** The source directory, relative to the root: where run-level findings point. */
+  sourceDir: string;
+  /** The locale run-level findings are stamped with. */
+  sourceLocale: string;
+  history: HistorySummary;
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
   summary: ReportSummary;
+  run?: RunSummary;
   findings: Finding[];
   articles: ArticleOutline[];
-  baseline?: BaselineSummary;
+  suppressions?: SuppressionSummary;
 }
+
+/** @deprecated Use `SuppressionSummary`; kept for one release. */
+export type BaselineSummary = SuppressionSummary;

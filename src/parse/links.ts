@@ -1,6 +1,5 @@
 import path from "node:path";
-
-const SCHEME = /^[a-z][a-z\d+.-]*:/i;
+import { decodePercent, hasScheme } from "../util/url.js";
 
 /** A link into another Markdown file of the tree at a fragment: `other.md#x`. */
 export interface FragmentLink {
@@ -17,18 +16,10 @@ export interface FragmentLink {
  */
 export function fragmentLink(url: string, fromFile: string): FragmentLink | undefined {
   const hash = url.indexOf("#");
-  if (hash <= 0 || SCHEME.test(url) || url.startsWith("/")) return undefined;
+  if (hash <= 0 || hasScheme(url) || url.startsWith("/")) return undefined;
   const target = url.slice(0, hash).split("?")[0]!;
   if (!target.toLowerCase().endsWith(".md")) return undefined;
-  const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decode(target)));
+  const file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), decodePercent(target)));
   if (file.startsWith("../") || file === fromFile) return undefined;
-  return { file, id: decode(url.slice(hash + 1)) };
-}
-
-export function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
+  return { file, id: decodePercent(url.slice(hash + 1)) };
 }

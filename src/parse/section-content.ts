@@ -150,11 +150,6 @@ export function documentIds(document: ParsedDocument): Set<string> {
   return ids;
 }
 
-/** The prose of the whole document, section by section. */
-export function documentProse(document: ParsedDocument): string {
-  return document.sections.map((section) => sectionContent(section).prose).join(" ");
-}
-
 function place(node: Nodes): At {
   return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
 }

@@ -2,6 +2,7 @@ import GithubSlugger from "github-slugger";
 import type { Heading, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Section } from "../model/document.js";
+import { unique } from "../util/text.js";
 
 /** `<a name="x">`, `<a id='x'>`: the docfx and Microsoft Docs way to pin an anchor. */
 const HTML_ANCHOR = /<a\s[^>]*?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
@@ -100,8 +101,4 @@ function phrasingText(root: PhrasingContent): string {
     text += toString(node);
   }
   return text;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }

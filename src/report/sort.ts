@@ -5,7 +5,7 @@ import { compareText } from "../util/compare-text.js";
  * Findings in report order: article, locale, file, line, column, rule, message. Code-unit
  * comparison throughout, so the order is the same on every machine and for every worker count.
  */
-export function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Finding, b: Finding): number {
   return (
     compareText(a.article, b.article) ||
     compareText(a.locale, b.locale) ||

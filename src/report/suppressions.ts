@@ -1,15 +1,20 @@
 import { DriftError } from "../errors.js";
 import { fingerprintV1, type Finding } from "../model/finding.js";
-import type { Report } from "../model/report.js";
+import type { Report, SuppressionSummary } from "../model/report.js";
 import { compareText } from "../util/compare-text.js";
 
-export const BASELINE_FILE = ".l10n-drift-baseline.json";
+/**
+ * Suppressions: the file of known findings that `check` does not fail on, so a tree full of old
+ * drift can adopt the tool and still fail on new problems. Not a *baseline*, which in this project
+ * is only the source version a translation was made from.
+ */
+export const SUPPRESSIONS_FILE = ".l10n-drift-baseline.json";
 
 /**
- * One known finding, as a suppressions file records it: its identity (v2: rule, article, locale,
+ * One known finding, as the suppressions file records it: its identity (v2: rule, article, locale,
  * anchor, messageId, key; never the message) and, for a person reading the file, the message.
  */
-export interface BaselineEntry {
+export interface KnownFinding {
   fingerprint: string;
   ruleId: string;
   messageId?: string;
@@ -25,68 +30,62 @@ export interface BaselineEntry {
  * read: each finding's v1 digest is recomputed to match them, so old debt stays known until the
  * file is recorded again.
  */
-export interface BaselineFile {
+export interface SuppressionsFile {
   schemaVersion: 1 | 2;
-  findings: BaselineEntry[];
+  findings: KnownFinding[];
 }
 
-export interface BaselineOutcome {
-  file: string;
-  known: number;
-  new: number;
-  /** Entries no finding matched: drift fixed since the file was recorded. */
-  fixed: BaselineEntry[];
-  /** A one-line note for the user, such as that the file is of an older schema version. */
-  notice?: string;
-}
+/** How a report's findings compare with the suppressions; the report's `suppressions` field. */
+export type SuppressionOutcome = SuppressionSummary;
 
 /** Today's findings as known findings, so adopting the tool on a repo full of old drift starts green. */
-export function createBaseline(report: Report): BaselineFile {
-  const findings = report.findings.map(toEntry).sort(compareEntries);
+export function createSuppressions(report: Report): SuppressionsFile {
+  const findings = report.findings.map(toKnownFinding).sort(compareKnown);
   return { schemaVersion: 2, findings };
 }
 
 /**
- * Marks each finding `known` or `new` against a suppressions file and lists what was fixed.
- * Fingerprints can repeat (the same problem twice in a section), so they are matched as a multiset.
+ * Marks each finding `known` or `new` against the suppressions and lists the known findings that
+ * are fixed. Fingerprints can repeat (the same problem twice in a section), so they are matched as
+ * a multiset.
  */
-export function applyBaseline(report: Report, baseline: BaselineFile, file: string): Report & { baseline: BaselineOutcome } {
-  const remaining = new Map<string, BaselineEntry[]>();
-  for (const entry of baseline.findings) remaining.set(entry.fingerprint, [...(remaining.get(entry.fingerprint) ?? []), entry]);
-  const identity = baseline.schemaVersion === 1 ? fingerprintV1 : (finding: Finding) => finding.fingerprint;
+export function applySuppressions(report: Report, suppressions: SuppressionsFile, file: string): Report & { suppressions: SuppressionOutcome } {
+  const remaining = new Map<string, KnownFinding[]>();
+  for (const entry of suppressions.findings) remaining.set(entry.fingerprint, [...(remaining.get(entry.fingerprint) ?? []), entry]);
+  const identity = suppressions.schemaVersion === 1 ? fingerprintV1 : (finding: Finding) => finding.fingerprint;
   let known = 0;
   const findings: Finding[] = report.findings.map((finding) => {
     const matches = remaining.get(identity(finding));
     if (matches && matches.length > 0) {
       matches.shift();
       known++;
-      return { ...finding, baseline: "known" };
+      return { ...finding, suppression: "known" };
     }
-    return { ...finding, baseline: "new" };
+    return { ...finding, suppression: "new" };
   });
-  const fixed = [...remaining.values()].flat().sort(compareEntries);
+  const fixed = [...remaining.values()].flat().sort(compareKnown);
   const notice =
-    baseline.schemaVersion === 1
-      ? `\`${file}\` is a schema version 1 baseline, matched by message; record it again with \`l10n-drift baseline\` so that rewording or a moved line cannot make a known finding new`
+    suppressions.schemaVersion === 1
+      ? `\`${file}\` is a schema version 1 file of known findings, matched by message; record it again with \`l10n-drift suppress\` so that rewording or a moved line cannot make a known finding new`
       : undefined;
-  return { ...report, findings, baseline: { file, known, new: findings.length - known, fixed, ...(notice !== undefined && { notice }) } };
+  return { ...report, findings, suppressions: { file, known, new: findings.length - known, fixed, ...(notice !== undefined && { notice }) } };
 }
 
-export function parseBaseline(text: string, file: string): BaselineFile {
+export function parseSuppressions(text: string, file: string): SuppressionsFile {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new DriftError("CONFIG_INVALID", `\`${file}\` is not valid JSON; record it again with \`l10n-drift baseline\``);
+    throw new DriftError("CONFIG_INVALID", `\`${file}\` is not valid JSON; record it again with \`l10n-drift suppress\``);
   }
-  const baseline = value as Partial<BaselineFile>;
-  if ((baseline.schemaVersion !== 1 && baseline.schemaVersion !== 2) || !Array.isArray(baseline.findings) || !baseline.findings.every((entry) => typeof entry?.fingerprint === "string")) {
-    throw new DriftError("CONFIG_INVALID", `\`${file}\` is not an l10n-drift baseline (schema version 1 or 2); record it again with \`l10n-drift baseline\``);
+  const suppressions = value as Partial<SuppressionsFile>;
+  if ((suppressions.schemaVersion !== 1 && suppressions.schemaVersion !== 2) || !Array.isArray(suppressions.findings) || !suppressions.findings.every((entry) => typeof entry?.fingerprint === "string")) {
+    throw new DriftError("CONFIG_INVALID", `\`${file}\` is not an l10n-drift file of known findings (schema version 1 or 2); record it again with \`l10n-drift suppress\``);
   }
-  return baseline as BaselineFile;
+  return suppressions as SuppressionsFile;
 }
 
-function toEntry(finding: Finding): BaselineEntry {
+function toKnownFinding(finding: Finding): KnownFinding {
   return {
     fingerprint: finding.fingerprint,
     ruleId: finding.ruleId,
@@ -99,6 +98,22 @@ function toEntry(finding: Finding): BaselineEntry {
   };
 }
 
-function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+function compareKnown(a: KnownFinding, b: KnownFinding): number {
   return compareText(a.article, b.article) || compareText(a.locale, b.locale) || compareText(a.ruleId, b.ruleId) || compareText(a.fingerprint, b.fingerprint);
 }
+
+// The names of 0.1, kept for one release so that callers can move at their pace.
+/** @deprecated Use `SUPPRESSIONS_FILE`. */
+export const BASELINE_FILE = SUPPRESSIONS_FILE;
+/** @deprecated Use `KnownFinding`. */
+export type BaselineEntry = KnownFinding;
+/** @deprecated Use `SuppressionsFile`. */
+export type BaselineFile = SuppressionsFile;
+/** @deprecated Use `SuppressionOutcome`. */
+export type BaselineOutcome = SuppressionOutcome;
+/** @deprecated Use `createSuppressions`. */
+export const createBaseline = createSuppressions;
+/** @deprecated Use `applySuppressions`. */
+export const applyBaseline = applySuppressions;
+/** @deprecated Use `parseSuppressions`. */
+export const parseBaseline = parseSuppressions;

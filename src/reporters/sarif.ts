@@ -71,7 +71,7 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
     // Stable across edits that only move lines, so code scanning keeps an alert open instead of reopening it.
     // Identity v2 (rule, article, locale, anchor, messageId, key): a new key, as v1 hashed the message.
     partialFingerprints: { "l10nDrift/v2": finding.fingerprint },
-    ...(finding.baseline !== undefined && { baselineState: finding.baseline === "known" ? "unchanged" : "new" }),
+    ...(finding.suppression !== undefined && { baselineState: finding.suppression === "known" ? "unchanged" : "new" }),
     properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }) },
   };
 }

@@ -1,6 +1,7 @@
 import pc from "picocolors";
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
+import { plural } from "../util/text.js";
 
 export interface TextOptions {
   /** Decided by the caller from the terminal and NO_COLOR/FORCE_COLOR; never sniffed here. */
@@ -42,7 +43,7 @@ export function formatText(report: Report, options: TextOptions): string {
 function formatLine(finding: Finding, colors: Colors): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
-  const known = finding.baseline === "known" ? `  ${colors.dim("(in baseline)")}` : "";
+  const known = finding.suppression === "known" ? `  ${colors.dim("(in baseline)")}` : "";
   return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}${known}`;
 }
 
@@ -64,10 +65,6 @@ export function summaryLine(report: Report, colors: Colors = pc.createColors(fal
   if (total === 0) return colors.green(`✔ no drift in ${scope}`);
   const parts = `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
   const mark = counts.error > 0 ? colors.red("✖") : colors.yellow("⚠");
-  const baseline = report.baseline ? `; ${report.baseline.new} new, ${report.baseline.known} in the baseline, ${report.baseline.fixed.length} fixed` : "";
+  const baseline = report.suppressions ? `; ${report.suppressions.new} new, ${report.suppressions.known} in the baseline, ${report.suppressions.fixed.length} fixed` : "";
   return `${mark} ${plural(total, "finding")} (${parts}) in ${scope}${baseline}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

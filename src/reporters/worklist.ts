@@ -4,6 +4,7 @@ import type { SectionRef } from "../history/compare.js";
 import type { WorkList } from "../history/worklist.js";
 import type { HistoryGap } from "../model/pair.js";
 import { compareText } from "../util/compare-text.js";
+import { plural } from "../util/text.js";
 
 export interface WorkListTextOptions {
   /** Decided by the caller; word-level highlighting in diffs needs it. */
@@ -147,8 +148,4 @@ function takeWhile(lines: readonly string[], from: number, prefix: string): stri
   const taken: string[] = [];
   for (let at = from; at < lines.length && lines[at]!.startsWith(prefix); at++) taken.push(lines[at]!);
   return taken;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

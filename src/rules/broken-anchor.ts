@@ -2,7 +2,8 @@ import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 import { documentIds, sectionContent } from "../parse/section-content.js";
-import { decode, fragmentLink } from "../parse/links.js";
+import { fragmentLink } from "../parse/links.js";
+import { decodePercent } from "../util/url.js";
 
 /**
  * A link into a heading or anchor that does not exist: `#x` in the same file, or `other.md#x`
@@ -57,7 +58,7 @@ export const brokenAnchor: Rule = {
 
 function brokenTarget(url: string, file: string, ownIds: ReadonlySet<string>, linkedIds: Readonly<Record<string, readonly string[] | null>>): { file: string; id: string } | undefined {
   if (url.startsWith("#")) {
-    const id = decode(url.slice(1));
+    const id = decodePercent(url.slice(1));
     return id === "" || ownIds.has(id) ? undefined : { file, id };
   }
   const target = fragmentLink(url, file);

@@ -5,7 +5,8 @@ import type { Rule } from "../model/rule.js";
 import { type ImageRef, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
-import { neutralTarget, safeDecode } from "./support/targets.js";
+import { neutralTarget } from "./support/targets.js";
+import { decodePercent, hasScheme } from "../util/url.js";
 
 interface ImageDifference extends Difference {
   kind: "missing" | "extra" | "form";
@@ -15,7 +16,6 @@ interface ImageDifference extends Difference {
   times?: { source: number; translation: number };
 }
 
-const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /**
  * Images are not translated (their alt text is): a section must show the source's image files.
@@ -99,7 +99,7 @@ function imageDifferences(view: SectionPairView): ImageDifference[] {
 /** An absolute URL as written (locale neutralised); a relative path resolved against the article. */
 function imageKey(url: string, article: string): string {
   if (isAbsolute(url)) return neutralTarget(url);
-  const bare = safeDecode(url.trim().split(/[?#]/)[0]!);
+  const bare = decodePercent(url.trim().split(/[?#]/)[0]!);
   return bare.startsWith("/") ? bare : path.posix.normalize(path.posix.join(path.posix.dirname(article), bare));
 }
 
@@ -109,7 +109,7 @@ function sameFile(a: string, b: string): boolean {
   if (!isAbsolute(absolute) || isAbsolute(relative)) return false;
   let pathname: string;
   try {
-    pathname = safeDecode(new URL(absolute).pathname);
+    pathname = decodePercent(new URL(absolute).pathname);
   } catch {
     return false;
   }
@@ -121,5 +121,5 @@ function timesText(times: number): string {
 }
 
 function isAbsolute(url: string): boolean {
-  return SCHEME.test(url.trim());
+  return hasScheme(url.trim());
 }

@@ -38,8 +38,8 @@ describe("baseline", () => {
     const after = io(root);
     expect(await main(["check", "--baseline", "--no-history", "--format", "json"], after)).toBe(1);
     const report = JSON.parse(after.out) as Report;
-    expect(report.findings.map((finding) => `${finding.anchor} ${finding.baseline} ${finding.line}`)).toEqual(["b known 8", "c new 8"]);
-    expect(report.baseline?.fixed.map((entry) => `${entry.article} ${entry.anchor}`)).toEqual(["y.md b"]);
+    expect(report.findings.map((finding) => `${finding.anchor} ${finding.suppression} ${finding.line}`)).toEqual(["b known 8", "c new 8"]);
+    expect(report.suppressions?.fixed.map((entry) => `${entry.article} ${entry.anchor}`)).toEqual(["y.md b"]);
   });
 
   it("refuses a missing or foreign baseline with one line", async () => {
@@ -49,7 +49,7 @@ describe("baseline", () => {
     expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the baseline `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift baseline`\n");
     const foreign = io(root);
     expect(await main(["check", "--baseline", "other.json"], foreign)).toBe(2);
-    expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift baseline (schema version 1 or 2); record it again with `l10n-drift baseline`\n");
+    expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift file of known findings (schema version 1 or 2); record it again with `l10n-drift suppress`\n");
   });
 });
 

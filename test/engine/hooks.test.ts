@@ -80,9 +80,9 @@ describe("suppressions files", () => {
     const report = await check({ root: await treeWithDrift(), history: false });
     const v1 = { schemaVersion: 1, findings: report.findings.map((finding) => ({ fingerprint: fingerprintV1(finding), ruleId: finding.ruleId, locale: finding.locale, article: finding.article, anchor: finding.anchor, message: finding.message })) };
     const applied = applyBaseline(report, parseBaseline(JSON.stringify(v1), "old.json"), "old.json");
-    expect(applied.findings.map((finding) => finding.baseline)).toEqual(["known"]);
-    expect(applied.baseline.notice).toBe(
-      "`old.json` is a schema version 1 baseline, matched by message; record it again with `l10n-drift baseline` so that rewording or a moved line cannot make a known finding new",
+    expect(applied.findings.map((finding) => finding.suppression)).toEqual(["known"]);
+    expect(applied.suppressions.notice).toBe(
+      "`old.json` is a schema version 1 file of known findings, matched by message; record it again with `l10n-drift suppress` so that rewording or a moved line cannot make a known finding new",
     );
   });
 
@@ -95,7 +95,7 @@ describe("suppressions files", () => {
     const code = await main(["check", "--root", root, "--baseline", "--format", "json"], { stdout: () => undefined, stderr: (text) => void (stderr += text), env: {}, stdoutIsTty: false, cwd: root });
     expect(code).toBe(0);
     expect(stderr).toBe(
-      "l10n-drift: `.l10n-drift-baseline.json` is a schema version 1 baseline, matched by message; record it again with `l10n-drift baseline` so that rewording or a moved line cannot make a known finding new\n",
+      "l10n-drift: `.l10n-drift-baseline.json` is a schema version 1 file of known findings, matched by message; record it again with `l10n-drift suppress` so that rewording or a moved line cannot make a known finding new\n",
     );
   });
 });

@@ -9,7 +9,7 @@ const NEXT = `{ "findings": [${Array(1000).fill('"a finding"').join(", ")}] }\n`
 
 /** Node's calls, with one replaced. */
 function failing(overrides: Partial<WriteFileSystem>): WriteFileSystem {
-  return { mkdir, writeFile: (file, content, encoding) => writeFile(file, content, encoding), rename, rm, ...overrides };
+  return { mkdir, writeFile: (file, content) => writeFile(file, content), rename, rm, ...overrides };
 }
 
 describe("writing a report atomically", () => {

@@ -1,12 +1,12 @@
 import path from "node:path";
 import type { Section } from "../../model/document.js";
+import { decodePercent, hasScheme } from "../../util/url.js";
 import type { SectionPairView } from "./compare.js";
 
 /** `en-us`, `de-de`, `zh-cn`, `zh-hans`, `sr-latn-rs`: a path segment that names a locale. */
 const LOCALE_SEGMENT = /^[a-z]{2}(?:-[a-z]{2,4}){1,2}$/i;
 /** Query parameters that name the reader's language. */
 const LOCALE_PARAMETERS = ["lang", "language", "locale", "ui-locales", "ui_locales"];
-const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 
 /**
  * A link target in a form both languages share: the locale of a localised site removed
@@ -17,7 +17,7 @@ const SCHEME = /^[a-z][a-z\d+.-]*:/i;
 export function neutralTarget(url: string, locales: ReadonlySet<string> = NO_LOCALES): string {
   const trimmed = url.trim();
   if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed, locales);
-  if (!SCHEME.test(trimmed)) return trimmed.replace(/^\.\//, "");
+  if (!hasScheme(trimmed)) return trimmed.replace(/^\.\//, "");
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
@@ -70,8 +70,8 @@ export function articleTarget(neutral: string, article: string, publishedAt: rea
     const base = neutralTarget(prefix);
     if (target.startsWith(base)) return `${target.slice(base.length).replace(/\/$/, "")}${fragment}`;
   }
-  if (SCHEME.test(target) || target.startsWith("/") || !target.toLowerCase().endsWith(".md")) return undefined;
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(article), safeDecode(target)));
+  if (hasScheme(target) || target.startsWith("/") || !target.toLowerCase().endsWith(".md")) return undefined;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(article), decodePercent(target)));
   return `${resolved.slice(0, -3)}${fragment}`;
 }
 
@@ -82,7 +82,7 @@ export function articleTarget(neutral: string, article: string, publishedAt: rea
  */
 export function targetKey(url: string, view: SectionPairView, side: "source" | "translation", locales: ReadonlySet<string> = NO_LOCALES): string {
   if (!url.startsWith("#")) return neutralTarget(url, locales);
-  const id = safeDecode(url.slice(1));
+  const id = decodePercent(url.slice(1));
   const document = side === "source" ? view.sourceDocument : view.translationDocument;
   const section = document.sections.find((candidate) => candidate.ids.includes(id));
   let reached: Section | undefined = section && (side === "source" ? view.translated(section.index) : section);
@@ -93,12 +93,4 @@ export function targetKey(url: string, view: SectionPairView, side: "source" | "
     reached = inSource && view.translated(inSource.index);
   }
   return reached === undefined ? url : `#§${reached.index}`;
-}
-
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
