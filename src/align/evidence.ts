@@ -11,10 +11,20 @@ import { sectionContent } from "../parse/section-content.js";
  * content is weak evidence against, since a translation may be years older than its source.
  */
 export const EVIDENCE_WEIGHTS = {
-  /** Token overlap of ids; signed where the translation's ids are English slugs, positive only otherwise. */
+  /**
+   * Token overlap of ids (Dice, 0–1). Where the translation's explicit ids are English slugs it is
+   * signed: (2 × overlap − 1) × 3 above one half, × `idAgainst` below (a replaced section has a new
+   * slug, but a renamed heading can too, and content may still say it is the same section).
+   * Otherwise (translated slugs) it only speaks for a pair: overlap × 3.
+   */
   id: 3,
-  /** Identical normalised code lines (comments left out: translators translate them). */
+  idAgainst: 2,
+  /**
+   * Shared code tokens (identifiers, flags, strings; comment lines left out: translators translate
+   * them). Tokens, not whole lines, so a renamed cmdlet (`Get-AzureRmX` → `Get-AzX`) still counts.
+   */
   code: 3,
+  /** Shared link targets and docfx include paths. */
   links: 2,
   images: 2,
   inlineCode: 1.5,
@@ -71,8 +81,8 @@ export function documentFeatures(sections: readonly Section[]): SectionFeatures[
       key,
       occurrence,
       idTokens: ids.map(idTokens),
-      code: new Set(content.code.flatMap((block) => block.codeLines)),
-      links: new Set(content.links.map((link) => link.url)),
+      code: new Set(content.code.flatMap((block) => block.codeLines.flatMap(codeTokens))),
+      links: new Set([...content.links.map((link) => link.url), ...content.includes.map((include) => include.path)]),
       images: new Set(content.images.map((image) => fileName(image.url))),
       inlineCode: new Set(content.inlineCode),
       numbers: new Set(content.numbers),
@@ -101,8 +111,10 @@ export function pairEvidence(source: SectionFeatures, translation: SectionFeatur
   };
 
   const similarity = idSimilarity(source, translation);
-  const comparable = translation.explicit && (source.explicit || englishIds);
-  add("id", comparable ? (2 * similarity - 1) * EVIDENCE_WEIGHTS.id : similarity * EVIDENCE_WEIGHTS.id);
+  // An id with no word of three letters (`ps`) says nothing either way.
+  const comparable = translation.explicit && (source.explicit || englishIds) && source.idTokens.some((tokens) => tokens.size > 0) && translation.idTokens.some((tokens) => tokens.size > 0);
+  const signed = 2 * similarity - 1;
+  add("id", comparable ? signed * (signed >= 0 ? EVIDENCE_WEIGHTS.id : EVIDENCE_WEIGHTS.idAgainst) : similarity * EVIDENCE_WEIGHTS.id);
   add("code", setEvidence(source.code, translation.code, EVIDENCE_WEIGHTS.code));
   add("links", setEvidence(source.links, translation.links, EVIDENCE_WEIGHTS.links));
   add("images", setEvidence(source.images, translation.images, EVIDENCE_WEIGHTS.images));
@@ -135,6 +147,10 @@ function idTokens(id: string): Set<string> {
       .filter((token) => token.length >= 3)
       .map((token) => (token.length > 3 && token.endsWith("s") ? token.slice(0, -1) : token)),
   );
+}
+
+function codeTokens(line: string): string[] {
+  return line.split(/[^\w$@.-]+/).filter((token) => token.length >= 3);
 }
 
 function setEvidence(a: ReadonlySet<string>, b: ReadonlySet<string>, weight: number): number {
