@@ -170,3 +170,14 @@ function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function fileName(url: string): string {
   return url.split(/[?#]/)[0]!.split("/").pop() ?? url;
 }
+
+/**
+ * True when `candidate` (a translation section paired with `pairedWith` by content or sequence)
+ * looks more like `missing` than like its own pair: then it is probably the translation of the
+ * missing section, and a message must not say "add it after" it.
+ */
+export function fitsMissingBetter(missing: Section, candidate: Section, pairedWith: Section): boolean {
+  const [missingFeatures, pairedFeatures] = documentFeatures([missing, pairedWith]);
+  const [candidateFeatures] = documentFeatures([candidate]);
+  return pairEvidence(missingFeatures!, candidateFeatures!, false).score > pairEvidence(pairedFeatures!, candidateFeatures!, false).score;
+}
