@@ -112,14 +112,14 @@ function matchByIds(source: readonly Section[], translation: readonly Section[],
  */
 function unambiguousIds(sections: readonly Section[], features: readonly SectionFeatures[]): string[][] {
   const sectionsWithId = new Map<string, number>();
-  const sectionsWithKey = new Map<string, number>();
+  const sectionsWithBase = new Map<string, number>();
   features.forEach((feature) => {
     for (const id of feature.ids) sectionsWithId.set(id, (sectionsWithId.get(id) ?? 0) + 1);
-    sectionsWithKey.set(feature.key, (sectionsWithKey.get(feature.key) ?? 0) + 1);
+    sectionsWithBase.set(feature.base, (sectionsWithBase.get(feature.base) ?? 0) + 1);
   });
   return sections.map((section, index) => {
     const feature = features[index]!;
-    const repeated = sectionsWithKey.get(feature.key)! > 1;
+    const repeated = sectionsWithBase.get(feature.base)! > 1;
     return section.ids.filter((id) => sectionsWithId.get(id) === 1 && (!repeated || section.explicitIds.includes(id)));
   });
 }

@@ -52,7 +52,9 @@ export interface SectionFeatures {
   ids: string[];
   /** True when the section has explicit ids (`<a name>`, `{#id}`). */
   explicit: boolean;
-  /** The slug base or first explicit id, and how many earlier sections share it: `new-vm` #0, #1… */
+  /** The GitHub slug of the title without the `-1` suffix GitHub adds to repeats. */
+  base: string;
+  /** The first explicit id or the slug base, and how many earlier sections share it: `new-vm` #0, #1… */
   key: string;
   occurrence: number;
   idTokens: Set<string>[];
@@ -76,6 +78,7 @@ export function documentFeatures(sections: readonly Section[]): SectionFeatures[
     const content = sectionContent(section);
     return {
       level: section.level,
+      base,
       ids,
       explicit: section.explicitIds.length > 0,
       key,
