@@ -1,6 +1,6 @@
 import type { Section } from "../model/document.js";
 import type { AlignedSection, Alignment, AlignmentEvidence } from "../model/pair.js";
-import { documentFeatures, pairEvidence, PAIR_FLOOR, type SectionFeatures } from "./evidence.js";
+import { documentFeatures, explicitIdsConflict, pairEvidence, PAIR_FLOOR, type SectionFeatures } from "./evidence.js";
 import { longestIncreasingSubsequence } from "./increasing.js";
 
 interface Match {
@@ -28,7 +28,8 @@ const CONTENT_KINDS = new Set(["id", "code", "links", "images", "inline-code", "
  *    a match outside it is still a match, reported by `section-order`.
  * 3. Each gap between backbone matches is aligned optimally (dynamic programming) by a score of
  *    evidence (`evidence.ts`); a pair needs a score above the floor, else the two sections are one
- *    missing and one extra section. Gaps over `MAX_GAP_CELLS` are paired linearly by level.
+ *    missing and one extra section; two sections with different explicit ids are never paired.
+ *    Gaps over `MAX_GAP_CELLS` are paired linearly by level.
  */
 export function alignSections(source: readonly Section[], translation: readonly Section[]): Alignment {
   const sourceFeatures = documentFeatures(source);
@@ -63,7 +64,8 @@ export function alignSections(source: readonly Section[], translation: readonly 
     const cells = sourceGap.length * translationGap.length;
     const scored = cells <= MAX_GAP_CELLS && cells <= budget.cells;
     if (scored) budget.cells -= cells;
-    const gapRows = scored ? alignGapByScore(sourceGap, translationGap, evidenceOf) : alignGapLinearly(source, translation, sourceGap, translationGap, evidenceOf);
+    const pairable = (sourceIndex: number, translationIndex: number): boolean => !explicitIdsConflict(sourceFeatures[sourceIndex]!, translationFeatures[translationIndex]!);
+    const gapRows = scored ? alignGapByScore(sourceGap, translationGap, evidenceOf, pairable) : alignGapLinearly(source, translation, sourceGap, translationGap, evidenceOf);
     // An anchor match outside the backbone (or the preamble) keeps its source position within the gap.
     for (const index of range(sourceCursor, stop.source)) {
       const fixed = bySource.get(index);
@@ -136,7 +138,7 @@ type EvidenceOf = (sourceIndex: number, translationIndex: number, place?: { sour
  * with zero gap cost and a pair gain of score − floor): each section pairs at most once, crossings are
  * impossible, and a weak pair is worth less than leaving both sections unpaired.
  */
-function alignGapByScore(sourceGap: readonly number[], translationGap: readonly number[], evidenceOf: EvidenceOf): AlignedSection[] {
+function alignGapByScore(sourceGap: readonly number[], translationGap: readonly number[], evidenceOf: EvidenceOf, pairable: (source: number, translation: number) => boolean): AlignedSection[] {
   const rows = sourceGap.length;
   const columns = translationGap.length;
   if (rows === 0 || columns === 0) return unpairedRows(sourceGap, translationGap);
@@ -147,7 +149,7 @@ function alignGapByScore(sourceGap: readonly number[], translationGap: readonly 
     for (let j = 1; j <= columns; j++) {
       const place = { source: (i - 0.5) / rows, translation: (j - 0.5) / columns };
       const pairEvidence = (evidence[(i - 1) * columns + (j - 1)] = evidenceOf(sourceGap[i - 1]!, translationGap[j - 1]!, place));
-      const gain = pairEvidence.score - PAIR_FLOOR;
+      const gain = pairable(sourceGap[i - 1]!, translationGap[j - 1]!) ? pairEvidence.score - PAIR_FLOOR : 0;
       const skip = Math.max(best[(i - 1) * width + j]!, best[i * width + j - 1]!);
       best[i * width + j] = gain > 0 ? Math.max(skip, best[(i - 1) * width + j - 1]! + gain) : skip;
     }

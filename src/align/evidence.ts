@@ -52,6 +52,7 @@ export interface SectionFeatures {
   ids: string[];
   /** True when the section has explicit ids (`<a name>`, `{#id}`). */
   explicit: boolean;
+  explicitIds: string[];
   /** The GitHub slug of the title without the `-1` suffix GitHub adds to repeats. */
   base: string;
   /** The first explicit id or the slug base, and how many earlier sections share it: `new-vm` #0, #1… */
@@ -81,6 +82,7 @@ export function documentFeatures(sections: readonly Section[]): SectionFeatures[
       base,
       ids,
       explicit: section.explicitIds.length > 0,
+      explicitIds: section.explicitIds,
       key,
       occurrence,
       idTokens: ids.map(idTokens),
@@ -128,6 +130,14 @@ export function pairEvidence(source: SectionFeatures, translation: SectionFeatur
   const longer = Math.max(source.proseLength, translation.proseLength);
   if (longer > 0) add("length", (2 * (Math.min(source.proseLength, translation.proseLength) / longer) - 1) * EVIDENCE_WEIGHTS.length);
   return { score: Math.round(score * 1000) / 1000, kinds };
+}
+
+/**
+ * Both sections carry explicit ids and share none: authors and translation pipelines keep explicit
+ * ids, so two different ones name two different sections, whatever the content says.
+ */
+export function explicitIdsConflict(source: SectionFeatures, translation: SectionFeatures): boolean {
+  return source.explicit && translation.explicit && !source.explicitIds.some((id) => translation.explicitIds.includes(id));
 }
 
 /** 1 for the same slug base and occurrence; otherwise the best token overlap (Dice) of any two ids. */
