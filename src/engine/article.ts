@@ -182,7 +182,10 @@ function translationOutline(pair: Pair): TranslationOutline {
     const outlineRow: TranslationOutline["rows"][number] = {};
     if (source !== undefined) outlineRow.source = source;
     if (translation !== undefined && isHeading(translation)) outlineRow.translation = toOutline(translation);
-    if (row.method !== undefined && outlineRow.source !== undefined && outlineRow.translation !== undefined) outlineRow.method = row.method;
+    if (row.method !== undefined && outlineRow.source !== undefined && outlineRow.translation !== undefined) {
+      outlineRow.method = row.method;
+      if (row.evidence !== undefined) outlineRow.evidence = { score: row.evidence.score, kinds: [...row.evidence.kinds] };
+    }
     rows.push(outlineRow);
   }
   return { locale: pair.locale, file: pair.translation.file, status: "translated", rows };

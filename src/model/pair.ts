@@ -2,11 +2,25 @@ import type { ParsedDocument, Section } from "./document.js";
 
 /**
  * How a source section was matched with a translation section:
- * - `anchor`: they share an id (an explicit anchor or the heading slug);
- * - `sequence`: no shared id; matched by order and heading level between anchored neighbours;
+ * - `anchor`: they share an id (an explicit anchor or the heading slug) that no other section has;
+ * - `content`: no unique shared id; paired by a score of evidence (ids that look alike, code, links,
+ *   images, inline code, numbers, level, position, length) in an optimal alignment of the gap;
+ * - `sequence`: paired by heading level and position only (no content evidence, or a gap too large
+ *   for the scored alignment);
  * - `preamble`: the text before the first heading on both sides.
  */
-export type AlignmentMethod = "anchor" | "sequence" | "preamble";
+export type AlignmentMethod = "anchor" | "content" | "sequence" | "preamble";
+
+/** Kinds of evidence that can speak for a pair (see `EVIDENCE_WEIGHTS` in `src/align/evidence.ts`). */
+export type EvidenceKind = "id" | "code" | "links" | "images" | "inline-code" | "numbers" | "level" | "position" | "length";
+
+/** Why two sections were paired: the pair's score and the kinds of evidence that spoke for it. */
+export interface AlignmentEvidence {
+  /** Sum of the weighted evidence, three decimals; pairs need more than the floor (0.5) unless matched by anchor. */
+  score: number;
+  /** The kinds that counted in favour, in a fixed order. */
+  kinds: EvidenceKind[];
+}
 
 /** One row of an alignment: a source section, a translation section, or both. */
 export interface AlignedSection {
@@ -15,6 +29,8 @@ export interface AlignedSection {
   method?: AlignmentMethod;
   /** The id both sides share, for `anchor` matches. */
   sharedId?: string;
+  /** For paired rows: the evidence for the pair. */
+  evidence?: AlignmentEvidence;
 }
 
 /** Rows in reading order: source order, with translation-only sections where they stand. */

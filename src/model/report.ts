@@ -1,5 +1,5 @@
 import type { Finding, Severity } from "./finding.js";
-import type { AlignmentMethod } from "./pair.js";
+import type { AlignmentEvidence, AlignmentMethod } from "./pair.js";
 import type { HistorySummary } from "./rule.js";
 
 export type SeverityCounts = Record<Severity, number>;
@@ -40,6 +40,8 @@ export interface OutlineRow {
   source?: number;
   translation?: SectionOutline;
   method?: AlignmentMethod;
+  /** Why the two sections were paired: score and the kinds of evidence that spoke for it. */
+  evidence?: AlignmentEvidence;
 }
 
 export interface TranslationOutline {

@@ -62,6 +62,10 @@ export interface SectionContent {
   includes: Include[];
   /** Ids that HTML in the section defines (`<a name>`, `id="…"`), for same-page links. */
   htmlIds: string[];
+  /** Inline code spans, trimmed: names and commands translators keep. */
+  inlineCode: string[];
+  /** Numbers of two digits or more in the prose, digits only (`1,000` and `1.000` read alike): cheap evidence for alignment. */
+  numbers: string[];
   /** The prose a reader reads: no code, URLs, inline code or markup. */
   prose: string;
 }
@@ -79,6 +83,9 @@ const COMMENT_LINE = /^(?:#|\/\/|--|\/\*|\*|<!--|rem\s|::|;)/i;
 /** docfx markers and block extensions that are syntax, not prose. */
 const DOCFX_MARKUP = /\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INCLUDE|div|VIDEO)[^\]]*\]|:::[\s\S]*?:::|:::[a-z-]*/gi;
 
+/** Digits with thousands or decimal separators of any locale. */
+const NUMBER = /\d+(?:[.,\u00a0\u202f]\d+)*/g;
+
 const cache = new WeakMap<Section, SectionContent>();
 
 /** The section's content (code, links, images, tables…), computed once per section and shared by every rule. */
@@ -92,7 +99,7 @@ export function sectionContent(section: Section): SectionContent {
 }
 
 function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
-  const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], prose: "" };
+  const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], inlineCode: [], numbers: [], prose: "" };
   const prose: string[] = [];
   for (const block of nodes) {
     visit(block as Nodes, (node, index, parent) => {
@@ -130,6 +137,7 @@ function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
           prose.push(node.value);
           return undefined;
         case "inlineCode":
+          content.inlineCode.push(node.value.trim());
           return "skip";
         default:
           return undefined;
@@ -137,6 +145,7 @@ function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
     });
   }
   content.prose = prose.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
+  content.numbers = [...content.prose.matchAll(NUMBER)].map((match) => match[0].replace(/\D/g, "")).filter((digits) => digits.length >= 2);
   return content;
 }
 

@@ -64,7 +64,7 @@ function readData() {
 readData().then(function (data) {
   var SEVERITIES = ["error", "warning", "info"];
   var STATUS = ["translated", "missing", "unreadable"];
-  var METHODS = ["anchor", "sequence", "preamble"];
+  var METHODS = ["anchor", "sequence", "preamble", "content"];
   var PAGE = 200;
   var state = { locale: -1, rule: -1, driftOnly: false, text: "", sort: "path", shown: PAGE };
 

@@ -42,7 +42,7 @@ export type HtmlRow = string | [source: number] | [source: number, level: number
 export type HtmlFinding = [article: number, locale: number, rule: number, severity: number, file: number, line: number, column: number, message: string];
 
 const STATUS: Record<TranslationOutline["status"], number> = { translated: 0, missing: 1, unreadable: 2 };
-const METHOD: Record<AlignmentMethod, number> = { anchor: 0, sequence: 1, preamble: 2 };
+const METHOD: Record<AlignmentMethod, number> = { anchor: 0, sequence: 1, preamble: 2, content: 3 };
 
 /** Nothing loads or runs but the page's own style and script; the JSON data block is not a script. */
 const CONTENT_SECURITY_POLICY = [

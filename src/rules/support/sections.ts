@@ -1,5 +1,6 @@
 import type { Section } from "../../model/document.js";
 import type { Pair } from "../../model/pair.js";
+import { fitsMissingBetter } from "../../align/evidence.js";
 
 /** `Title` (`#anchor`), the way messages name a section. */
 export function describeSection(section: Section): string {
@@ -10,7 +11,9 @@ export function describeSection(section: Section): string {
 /**
  * Where a source-only row belongs in the translation: after the translation section of the
  * nearest earlier row that has one (`after` names it), else before the first translation section.
- * The line is within the file, the last one at most.
+ * The line is within the file, the last one at most. A row paired by content or sequence whose
+ * translation looks more like the missing section is passed over: it is probably the missing
+ * section's own translation, paired wrongly.
  */
 export function insertionPoint(pair: Pair, rowIndex: number): { line: number; after?: string } {
   const rows = pair.alignment.rows;
@@ -18,6 +21,11 @@ export function insertionPoint(pair: Pair, rowIndex: number): { line: number; af
   for (let index = rowIndex - 1; index >= 0; index--) {
     const translationIndex = rows[index]!.translation;
     if (translationIndex === undefined) continue;
+    const row = rows[index]!;
+    const missing = rows[rowIndex]?.source;
+    if ((row.method === "content" || row.method === "sequence") && row.source !== undefined && missing !== undefined) {
+      if (fitsMissingBetter(pair.source.sections[missing]!, pair.translation.sections[translationIndex]!, pair.source.sections[row.source]!)) continue;
+    }
     const previous = pair.translation.sections[translationIndex]!;
     const next = pair.translation.sections[translationIndex + 1];
     const line = next ? next.line : previous.endLine + 1;
