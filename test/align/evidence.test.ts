@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { alignSections } from "../../src/align/align.js";
 import { parseDocument } from "../../src/parse/document.js";
 import type { Pair } from "../../src/model/pair.js";
+import { PRESETS } from "../../src/config/presets/index.js";
+import { render } from "../../src/engine/hooks.js";
 import { missingSection } from "../../src/rules/missing-section.js";
 
 function parse(file: string, markdown: string) {
@@ -94,7 +96,9 @@ describe("alignment by evidence", () => {
       translation,
       alignment: { rows: [{ source: 0, translation: 0, method: "anchor" }, { source: 1, translation: 1, method: "sequence" }, { source: 2 }] },
     };
-    const messages = missingSection.checkPair!(pair, { options: {}, sourceLocale: "en" }).map((finding) => [finding.anchor, finding.line, finding.message]);
+    const messages = missingSection
+      .checkPair!(pair, { options: {}, sourceLocale: "en", keys: PRESETS.default.keys })
+      .map((draft) => [draft.anchor, draft.line, render(missingSection.messages[draft.messageId]!, draft.data)]);
     expect(messages).toEqual([["advanced-configuration", 2, "Section `Advanced configuration` (`#advanced-configuration`) is missing; add it after `T` (`#t`), as in the source."]]);
     // And the alignment itself pairs it right.
     expect(alignSections(source.sections, translation.sections).rows.map((row) => [row.source ?? null, row.translation ?? null, row.method ?? null])).toEqual([
