@@ -42,7 +42,7 @@ export interface CheckOptions {
 /** Checks a tree and returns the report that the JSON output serializes. */
 export async function check(options: CheckOptions = {}): Promise<Report> {
   const run = await resolveRun(options);
-  const articleList = options.changedSince === undefined ? undefined : await changedArticles(run.layout, options.changedSince);
+  const articleList = options.changedSince === undefined ? undefined : await changedArticles(run.layout, options.changedSince, limitsOf(run.config.maxFileBytes), options.fileSystem);
   return runCheck({
     ...(articleList && { articleList }),
     layout: run.layout,
