@@ -6,6 +6,7 @@ import { readForCheck } from "../engine/load.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../parse/document.js";
 import type { TreeLayout } from "./layout.js";
+import { articleOfFile } from "./article-path.js";
 
 /**
  * The articles a pull request touched: those whose source or any translation changed since `ref`
@@ -36,20 +37,11 @@ export async function changedArticles(
 
   const changed = new Set<string>();
   for (const file of changedFiles) {
-    const article = articleOf(layout, file);
+    const article = articleOfFile(layout, file);
     if (article !== undefined) changed.add(article);
   }
   for (const article of await linkingArticles(layout, changed, limits, fileSystem)) changed.add(article);
   return [...changed].sort();
-}
-
-/** The article a root-relative file belongs to, if it is a source or a translation. */
-function articleOf(layout: TreeLayout, file: string): string | undefined {
-  for (const dir of [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)]) {
-    const prefix = dir === "." ? "" : `${dir.replace(/\/$/, "")}/`;
-    if (file.startsWith(prefix) && file.length > prefix.length) return file.slice(prefix.length);
-  }
-  return undefined;
 }
 
 const LINK_WITH_FRAGMENT = /\]\(\s*<?([^)\s#>]*\.md)#[^)\s>]*>?/g;
@@ -64,7 +56,7 @@ async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>,
   const linking = new Set<string>();
   // git grep prints paths relative to the directory it runs in: the root.
   for (const file of splitNul(output).map(toPosix)) {
-    const article = articleOf(layout, file);
+    const article = articleOfFile(layout, file);
     if (article === undefined || changed.has(article)) continue;
     const read = await readForCheck(layout.root, file, limits, fileSystem);
     // A file that cannot be read links nowhere; the check reports it.
