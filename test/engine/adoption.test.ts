@@ -46,7 +46,7 @@ describe("baseline", () => {
     const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN, "other.json": '{"findings": 3}' });
     const missing = io(root);
     expect(await main(["check", "--baseline"], missing)).toBe(2);
-    expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the baseline `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift baseline`\n");
+    expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the suppressions file `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift suppress`\n");
     const foreign = io(root);
     expect(await main(["check", "--baseline", "other.json"], foreign)).toBe(2);
     expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift baseline (schema version 1); record it again with `l10n-drift baseline`\n");

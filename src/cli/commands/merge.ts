@@ -1,0 +1,43 @@
+import { Option, type Command } from "commander";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DriftError } from "../../errors.js";
+import type { Report } from "../../model/report.js";
+import { mergeReports } from "../../report/merge.js";
+import { REPORTERS } from "../../reporters/index.js";
+import { RULES } from "../../rules/index.js";
+import { useColor, type CliIo } from "../io.js";
+import { DEBUG_HELP } from "../options.js";
+import { writeOutput } from "../output.js";
+
+/** Reads reports, not a tree: of the common options only `--debug` means anything here. */
+export function registerMerge(program: Command, io: CliIo): void {
+  program
+    .command("merge")
+    .description("join the JSON reports of shards (check --shard i/n --format json) into one")
+    .argument("<reports...>", "JSON reports of the shards")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("json"))
+    .option("--output <file>", "write the output to a file instead of standard output")
+    .option("--debug", DEBUG_HELP)
+    .action(async (files: string[], flags: { format: "text" | "json"; output?: string }) => {
+      const reports = await Promise.all(files.map((file) => readReport(path.resolve(io.cwd, file))));
+      const merged = mergeReports(reports);
+      await writeOutput(io, REPORTERS[flags.format](merged, { color: !flags.output && useColor(io), rules: RULES }), flags.output);
+    });
+}
+
+async function readReport(file: string): Promise<Report> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    throw new DriftError("IO_FAILED", `cannot read \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    const report = JSON.parse(text) as Report;
+    if (report.schemaVersion === undefined || !Array.isArray(report.findings)) throw new Error("no findings");
+    return report;
+  } catch {
+    throw new DriftError("USAGE", `\`${file}\` is not an l10n-drift JSON report`);
+  }
+}
