@@ -40,6 +40,14 @@ describe("main", () => {
     expect(help.out).toContain("--fail-on <severity>");
   });
 
+  it("prints the help with exit 0 when run with no arguments", async () => {
+    const io = memoryIo();
+    expect(await main([], io)).toBe(0);
+    expect(io.err).toBe("");
+    expect(io.out).toMatch(/^Usage: l10n-drift \[options\] \[command\]\n/);
+    expect(io.out).toContain("\n  suppress|known [options]");
+  });
+
   it("writes --output atomically and the summary to stderr", async () => {
     const out = await mkdtemp(path.join(tmpdir(), "l10n-drift-cli-"));
     const io = memoryIo();
