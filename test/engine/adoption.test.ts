@@ -42,6 +42,23 @@ describe("baseline", () => {
     expect(report.baseline?.fixed.map((entry) => `${entry.article} ${entry.anchor}`)).toEqual(["y.md b"]);
   });
 
+  it("suppress and known record the same file as baseline; --suppressions and --baseline read it alike", async () => {
+    const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN });
+    const recorded: string[] = [];
+    for (const command of ["suppress", "known", "baseline"]) {
+      const record = io(root);
+      expect(await main([command, "--no-history", "--output", `${command}.json`], record)).toBe(0);
+      expect(record.out).toBe(`Recorded 1 findings in ${command}.json\n`);
+      recorded.push(await readFile(path.join(root, `${command}.json`), "utf8"));
+    }
+    expect(new Set(recorded).size).toBe(1);
+    for (const flag of ["--suppressions", "--baseline"]) {
+      const known = io(root);
+      expect(await main(["check", flag, "suppress.json", "--no-history"], known), flag).toBe(0);
+      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 in the baseline, 0 fixed");
+    }
+  });
+
   it("refuses a missing or foreign baseline with one line", async () => {
     const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN, "other.json": '{"findings": 3}' });
     const missing = io(root);
