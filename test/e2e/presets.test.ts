@@ -4,7 +4,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PRESET_NAMES, type PresetName } from "../../src/config/presets/index.js";
-import { FIXTURES, REPO_ROOT } from "../support/fixtures.js";
+import { main, type CliIo } from "../../src/cli/main.js";
+import { REPO_ROOT } from "../support/fixtures.js";
 import { makeRepo } from "../support/git.js";
 
 const run = promisify(execFile);
@@ -27,7 +28,7 @@ const TREES: Record<PresetName, { root: string; source: string; translation: str
 async function presetRepo(preset: PresetName): Promise<string> {
   const tree = TREES[preset];
   const repo = await makeRepo();
-  await cp(path.join(FIXTURES, "presets", preset), repo.root, { recursive: true });
+  await cp(path.join(REPO_ROOT, "test/e2e/fixtures/presets", preset), repo.root, { recursive: true });
   const translation = await readFile(path.join(repo.root, tree.translation), "utf8");
   await writeFile(path.join(repo.root, tree.translation), "");
   repo.git("add", "-A", "--", ".", `:!${tree.translation}`);
@@ -43,7 +44,7 @@ async function presetRepo(preset: PresetName): Promise<string> {
 
 /** The built CLI with the environment pinned: no colour, no GitHub Actions format, no progress bar. */
 async function cli(cwd: string, ...args: string[]): Promise<string> {
-  const env = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", CI: "true" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "", CI: "true" };
   delete env.FORCE_COLOR;
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd, env });
@@ -73,23 +74,31 @@ describe.each(PRESET_NAMES)("the %s preset end to end through the built CLI", (p
   });
 });
 
+/** The CLI in this process (no Node start per call, which a busy machine makes slow), its output as `cli` gives it. */
+async function inProcess(cwd: string, ...args: string[]): Promise<string> {
+  let out = "";
+  const io: CliIo = { stdout: (text) => void (out += text), stderr: (text) => void (out += text), env: { NO_COLOR: "1" }, stdoutIsTty: false, cwd };
+  const code = await main(args, io);
+  return `$ l10n-drift ${args.join(" ")}\n${out}exit ${code}\n`;
+}
+
 describe("diff names the article as a path in the tree, a translation's path, or relative to the source directory", () => {
   it("gives the same work list for each, with --root and --config from another directory", async () => {
     const root = await presetRepo("hugo");
     await rename(path.join(root, "l10n-drift.config.json"), path.join(root, "site.json"));
     const parent = path.dirname(root);
     const name = path.basename(root);
-    const expected = (await cli(root, "diff", "content/en/docs/guide.md", "--config", "site.json")).split("\n").slice(1).join("\n");
+    const expected = (await inProcess(root, "diff", "content/en/docs/guide.md", "--config", "site.json")).split("\n").slice(1).join("\n");
     expect(expected).toMatch(/^content\/de\/docs\/guide\.md \(de\) ← content\/en\/docs\/guide\.md\n {2}baseline `[0-9a-f]{7}` \(translation-commit\), 1 commit behind\n/);
     for (const typed of ["docs/guide.md", "content/de/docs/guide.md", `${name}/content/en/docs/guide.md`]) {
-      const output = await cli(parent, "diff", typed, "--root", name, "--config", `${name}/site.json`);
+      const output = await inProcess(parent, "diff", typed, "--root", name, "--config", `${name}/site.json`);
       expect(output.split("\n").slice(1).join("\n"), typed).toBe(expected);
     }
     // Without the configuration, the tree is read with the default preset, which it does not fit.
-    expect(await cli(root, "diff", "docs/guide.md")).toBe(
+    expect(await inProcess(root, "diff", "docs/guide.md")).toBe(
       `$ l10n-drift diff docs/guide.md\nl10n-drift: ROOT_UNREADABLE the source directory \`articles\` in \`${root}\` does not exist\nexit 2\n`,
     );
-    expect(await cli(root, "diff", "docs/nope.md", "--config", "site.json")).toBe(
+    expect(await inProcess(root, "diff", "docs/nope.md", "--config", "site.json")).toBe(
       "$ l10n-drift diff docs/nope.md --config site.json\nl10n-drift: USAGE no article `docs/nope.md` in `content/en/`\nexit 2\n",
     );
   });
