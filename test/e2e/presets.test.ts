@@ -56,20 +56,27 @@ async function cli(cwd: string, ...args: string[]): Promise<string> {
 }
 
 describe.each(PRESET_NAMES)("the %s preset end to end through the built CLI", (preset) => {
-  let transcript: string;
+  let root: string;
 
   beforeAll(async () => {
-    const root = await presetRepo(preset);
-    const tree = TREES[preset];
-    const steps: string[] = [];
-    // `report` last: it writes reports/ into the tree, where `separate-repos` (source directory `.`) would list them.
-    for (const args of [["check"], ["diff", tree.diff, "--locale", "de"], ["status"], ["report"]]) steps.push(await cli(root, ...args));
-    transcript = steps.join("\n");
+    root = await presetRepo(preset);
   });
 
-  it("check, report, diff and status print exactly the golden transcript, with their exit codes", async () => {
-    const file = path.join(GOLDEN, `${preset}.txt`);
-    if (process.env.UPDATE_GOLDEN === "1") await writeFile(file, transcript);
+  // One CLI run per test, in this order: `report` last, since it writes reports/ into the tree,
+  // where `separate-repos` (source directory `.`) would list them.
+  const COMMANDS: Array<[string, string[]]> = [
+    ["check", ["check"]],
+    ["diff", ["diff", TREES[preset].diff, "--locale", "de"]],
+    ["status", ["status"]],
+    ["report", ["report"]],
+  ];
+  it.each(COMMANDS)("%s prints exactly the golden output, with its exit code", async (name, args) => {
+    const transcript = await cli(root, ...args);
+    const file = path.join(GOLDEN, preset, `${name}.txt`);
+    if (process.env.UPDATE_GOLDEN === "1") {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, transcript);
+    }
     expect(transcript).toBe(await readFile(file, "utf8"));
   });
 });

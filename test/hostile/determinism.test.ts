@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/index.js";
+import { check, workLists } from "../../src/index.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -77,12 +77,16 @@ describe("determinism", () => {
   // Workers run the compiled worker: this goes through the built engine (`npm run build`).
   it.skipIf(!existsSync(BUILT_INDEX))("any number of worker threads gives byte-identical JSON", async () => {
     const root = await driftingTree();
-    const built = (await import(BUILT_INDEX)) as { check: typeof check };
+    const built = (await import(BUILT_INDEX)) as { check: typeof check; workLists: typeof workLists };
     const expected = JSON.stringify(await built.check({ root, workers: 0 }));
     expect(expected).toBe(JSON.stringify(await check({ root })));
+    // Work lists come from the same pipeline, so from the workers too.
+    const expectedLists = JSON.stringify(await built.workLists({ root, workers: 0 }));
+    expect(JSON.parse(expectedLists)).toHaveLength(36);
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 4 }), async (workers) => {
         expect(JSON.stringify(await built.check({ root, workers }))).toBe(expected);
+        expect(JSON.stringify(await built.workLists({ root, workers }))).toBe(expectedLists);
       }),
       { numRuns: 4 },
     );
