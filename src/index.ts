@@ -1,13 +1,17 @@
 import type { Config } from "./config/load.js";
 import { changedArticles } from "./tree/changed.js";
-import { resolveRun } from "./engine/resolve-run.js";
-import { runCheck, type Shard } from "./engine/run.js";
-import type { FileSystem } from "./io/file-system.js";
+import { resolveRun, type ResolvedRun } from "./engine/resolve-run.js";
+import { runEngine, type EngineResult, type Shard } from "./engine/run.js";
+import type { Collect } from "./engine/article.js";
+import { articleFromPath } from "./tree/article-path.js";
+import { NODE_FILE_SYSTEM, type FileSystem } from "./io/file-system.js";
+import path from "node:path";
+import { DriftError } from "./errors.js";
+import { joinRelative } from "./tree/discover.js";
 import type { Report } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
-import { openHistory } from "./history/provider.js";
-import { collectWorkLists, type WorkList } from "./history/worklist.js";
+import type { WorkList } from "./history/worklist.js";
 import type { TreeLayout } from "./tree/layout.js";
 
 export interface CheckOptions {
@@ -21,6 +25,11 @@ export interface CheckOptions {
   locales?: readonly string[];
   /** Globs over article paths relative to the source directory; default: all. */
   articles?: readonly string[];
+  /**
+   * Exact articles, each as a path in the tree (`content/en/docs/x.md`, or a translation's path)
+   * or relative to the source directory (`docs/x.md`); default: all.
+   */
+  articleFiles?: readonly string[];
   /** Check only the articles changed since this git commit, and those linking to them. */
   changedSince?: string;
   /** Worker threads; 0 checks in this thread; default: chosen by the size of the tree. */
@@ -41,9 +50,24 @@ export interface CheckOptions {
 
 /** Checks a tree and returns the report that the JSON output serializes. */
 export async function check(options: CheckOptions = {}): Promise<Report> {
+  return (await runWith(options)).report;
+}
+
+/**
+ * The translator's work lists: per article and locale, the source sections added, changed (with
+ * a diff of the source section) and removed since the version the translation was made from.
+ * The same engine run as `check`, with each pair's work list gathered as well.
+ */
+export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
+  // The translated front matter keys are the layout's, as `stale-source` counts them.
+  return (await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }))).workLists;
+}
+
+async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Collect): Promise<EngineResult> {
   const run = await resolveRun(options);
-  const articleList = options.changedSince === undefined ? undefined : await changedArticles(run.layout, options.changedSince);
-  return runCheck({
+  const limits = limitsOf(run.config.maxFileBytes);
+  const articleList = await selectedList(run, limits, options);
+  return runEngine({
     ...(articleList && { articleList }),
     layout: run.layout,
     rules: run.rules,
@@ -55,29 +79,31 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
     ...(options.shard && { shard: options.shard }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.fileSystem && { fileSystem: options.fileSystem }),
-    history: historySettings(run.layout, limitsOf(run.config.maxFileBytes), options),
-    limits: limitsOf(run.config.maxFileBytes),
+    ...(collect && { collect: collect(run) }),
+    history: historySettings(run.layout, limits, options),
+    limits,
   });
 }
 
-/**
- * The translator's work lists: per article and locale, the source sections added, changed (with
- * a diff of the source section) and removed since the version the translation was made from.
- */
-export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
-  const run = await resolveRun(options);
-  const limits = limitsOf(run.config.maxFileBytes);
-  const history = await openHistory(run.layout.root, historySettings(run.layout, limits, options));
-  try {
-    const frontMatterKeys = run.layout.keys.translated;
-    return await collectWorkLists(
-      { layout: run.layout, ...(run.locales && { locales: run.locales }), ...(options.articles && { articles: options.articles }) },
-      { history, limits, frontMatterKeys },
-    );
-  } finally {
-    history.close();
-  }
+/** Exact articles from `articleFiles` and `changedSince`; both given, those in both. */
+async function selectedList(run: ResolvedRun, limits: ParseLimits, options: CheckOptions): Promise<string[] | undefined> {
+  const named = options.articleFiles && (await Promise.all(options.articleFiles.map((file) => namedArticle(run.layout, file, options.fileSystem))));
+  if (options.changedSince === undefined) return named;
+  const changed = await changedArticles(run.layout, options.changedSince, limits, options.fileSystem);
+  return named ? changed.filter((article) => named.includes(article)) : changed;
 }
+
+/** An article named by path must exist: a typo is a usage error, not an empty result. */
+async function namedArticle(layout: TreeLayout, typed: string, fileSystem: FileSystem = NODE_FILE_SYSTEM): Promise<string> {
+  const article = articleFromPath(layout, typed);
+  const found = await fileSystem.lstat(path.join(layout.root, joinRelative(layout.sourceDir, article))).then(
+    (stats) => !stats.isDirectory(),
+    () => false,
+  );
+  if (!found) throw new DriftError("USAGE", `no article \`${typed}\` in \`${joinRelative(layout.sourceDir, ".")}/\``);
+  return article;
+}
+
 
 /** How history is read: pins from the layout's keys, skip markers from the options. Plain data, for worker threads. */
 function historySettings(layout: TreeLayout, limits: ParseLimits, options: CheckOptions): BaselineOptions & { enabled: boolean } {

@@ -7,7 +7,7 @@ import type { Report } from "../src/index.js";
 import { RULES } from "../src/rules/index.js";
 import { formatHtml } from "../src/reporters/html.js";
 import { formatSarif } from "../src/reporters/sarif.js";
-import { REPO_ROOT } from "./support/fixtures.js";
+import { makeTree, REPO_ROOT } from "./support/fixtures.js";
 
 function memoryIo(cwd = REPO_ROOT, env: Record<string, string> = {}): CliIo & { out: string; err: string } {
   const io = { out: "", err: "", env, stdoutIsTty: false, cwd, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text) };
@@ -38,6 +38,14 @@ describe("main", () => {
     const help = memoryIo();
     expect(await main(["check", "--help"], help)).toBe(0);
     expect(help.out).toContain("--fail-on <severity>");
+  });
+
+  it("prints the help with exit 0 when run with no arguments", async () => {
+    const io = memoryIo();
+    expect(await main([], io)).toBe(0);
+    expect(io.err).toBe("");
+    expect(io.out).toMatch(/^Usage: l10n-drift \[options\] \[command\]\n/);
+    expect(io.out).toContain("\n  suppress|known [options]");
   });
 
   it("writes --output atomically and the summary to stderr", async () => {
@@ -132,3 +140,41 @@ function withoutHistoryNote(text: string): string {
   }
   return JSON.stringify(report, null, 2);
 }
+
+describe("common options", () => {
+  const COMMON = ["--root <dir>", "--config <file>", "--locale <list>", "--no-history", "--debug"];
+
+  it("every command that reads a tree takes --root, --config, --locale, --no-history and --debug", async () => {
+    for (const command of ["check", "report", "suppress", "diff", "status"]) {
+      const help = memoryIo();
+      expect(await main([command, "--help"], help)).toBe(0);
+      for (const option of COMMON) expect(help.out, `${command} ${option}`).toContain(`  ${option} `);
+    }
+    for (const command of ["init", "rules"]) {
+      const help = memoryIo();
+      expect(await main([command, "--help"], help)).toBe(0);
+      for (const option of ["--root <dir>", "--config <file>", "--debug"]) expect(help.out, `${command} ${option}`).toContain(`  ${option} `);
+    }
+  });
+
+  it("status and diff honour --locale and --no-history as check does", async () => {
+    const status = memoryIo();
+    expect(await main(["status", "--locale", "de-DE", "--no-history"], status)).toBe(0);
+    expect(status.out).toBe("de  0 to update, 0 missing, 1 unknown baseline, 0 up to date\n      2 lines  unknown  locales/de/expressroute/expressroute-connectivity-models.md  baseline unknown; 1 section missing, 0 extra\n");
+    const diff = memoryIo();
+    expect(await main(["diff", "articles/expressroute/expressroute-connectivity-models.md", "--locale", "zh", "--no-history", "--debug"], diff)).toBe(0);
+    expect(diff.out).toBe(
+      "locales/zh/expressroute/expressroute-connectivity-models.md (zh) ← articles/expressroute/expressroute-connectivity-models.md\n  baseline unknown (no git history): the outlines are compared instead\n  the outline matches the source\n",
+    );
+  });
+
+  it("rules shows the severities the tree's configuration gives", async () => {
+    const root = await makeTree({ "site.json": JSON.stringify({ rules: { "code-drift": "error", "untranslated": "off" } }) });
+    const io = memoryIo(root);
+    expect(await main(["rules", "--config", "site.json"], io)).toBe(0);
+    const lines = io.out.split("\n");
+    expect(lines.find((line) => line.startsWith("code-drift "))).toMatch(/^code-drift {13}error {4}/);
+    expect(lines.find((line) => line.startsWith("untranslated "))).toMatch(/^untranslated {11}off {6}/);
+    expect(lines.find((line) => line.startsWith("encoding "))).toMatch(/^encoding {15}warning {2}/);
+  });
+});

@@ -46,3 +46,16 @@ export function progressLine(done: number, total: number, elapsedMs: number): st
   const filled = total === 0 ? WIDTH : Math.min(WIDTH, Math.floor((done / total) * WIDTH));
   return `[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${done}/${total} files  ${(elapsedMs / 1000).toFixed(1)}s`;
 }
+
+/** Runs `work` with a bar on the CLI's stderr fed by the engine's progress, erased when it ends. */
+export async function withProgress<T>(
+  io: { stderr: (text: string) => void; stderrIsTty?: boolean; env: Readonly<Record<string, string | undefined>>; now?: () => number },
+  work: (onProgress: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  const bar = createProgressBar({ write: io.stderr, isTty: io.stderrIsTty === true, env: io.env, now: io.now ?? (() => performance.now()) });
+  try {
+    return await work(bar.update);
+  } finally {
+    bar.finish();
+  }
+}

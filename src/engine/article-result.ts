@@ -1,6 +1,7 @@
 import type { HistoryTally } from "../history/provider.js";
 import type { Finding } from "../model/finding.js";
 import type { ArticleOutline } from "../model/report.js";
+import type { WorkList } from "../history/worklist.js";
 
 /**
  * What checking one article gives: plain data, as it crosses worker threads and is cached. In a
@@ -11,6 +12,8 @@ export interface ArticleResult {
   outline: ArticleOutline;
   /** How finding this article's baselines went, to be added up for the whole run. */
   history: HistoryTally;
+  /** One per locale of the task, in its order, when `collect.workLists` asks for them. */
+  workLists?: WorkList[];
 }
 
 /** A file another document depends on, by content: a cached result is valid while it is unchanged. */

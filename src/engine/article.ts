@@ -12,6 +12,7 @@ import type { ArticleResult, Dependency } from "./article-result.js";
 import { type DocumentCache } from "./cache.js";
 import { digest } from "../util/hash.js";
 import { readForCheck, toDocument } from "./load.js";
+import { missingWorkList, workListFor, type WorkList } from "../history/worklist.js";
 import type { ActiveRule } from "./rule-settings.js";
 import { checkedFile, fileContext, type HookScope, ruleContext, runHook } from "./hooks.js";
 
@@ -45,6 +46,14 @@ export interface ArticleContext {
   fileSystem?: FileSystem;
   /** Where translation baselines come from; without it no pair has one. */
   history?: HistoryProvider;
+  /** What else to take from each pair besides findings. */
+  collect?: Collect;
+}
+
+/** Per-pair data the engine gathers on request, as plain data (it crosses worker threads and the cache). */
+export interface Collect {
+  /** The translator's work list of each translation: source at its baseline against the source now. */
+  workLists?: { frontMatterKeys: readonly string[] };
 }
 
 export type { ArticleResult } from "./article-result.js";
@@ -69,18 +78,22 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const dependencies: Dependency[] = [];
   const history = emptyTally();
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
+  const workKeys = context.collect?.workLists?.frontMatterKeys;
+  const workLists: WorkList[] = [];
 
   for (const locale of task.locales) {
     if (!locale.present) {
       const unpaired: UnpairedFile = { article, locale: locale.name, file: sourceFile, side: "source", expectedFile: locale.file };
       for (const finding of unpairedFindings(unpaired, context.rules, context.sourceLocale)) findings.push(finding);
       outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", rows: [] });
+      if (workKeys) workLists.push(missingWorkList(article, locale.name, locale.file, source!));
       continue;
     }
     const translation = translated[present.indexOf(locale)]!;
     for (const finding of fileFindings(translation, article, locale.name, locale.code, false, context)) findings.push(finding);
     if (!source!.usable || !translation.usable) {
       outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
+      if (workKeys) workLists.push(source!.usable ? unreadableWorkList(article, locale.name, source!, translation, workKeys) : missingWorkList(article, locale.name, locale.file, source!));
       continue;
     }
     const linked = await context.anchors.linkedIds(translation);
@@ -100,10 +113,17 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     }
     for (const finding of pairFindings(pair, context.rules, context.sourceLocale)) findings.push(finding);
     outline.translations.push(translationOutline(pair));
+    if (workKeys) workLists.push(workListFor(pair, workKeys));
   }
-  const result = { findings, outline, history };
+  const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
   return result;
+}
+
+/** A translation that cannot be read has no baseline to find: its outline is compared, and it is marked unknown. */
+function unreadableWorkList(article: string, locale: string, source: ParsedDocument, translation: ParsedDocument, frontMatterKeys: readonly string[]): WorkList {
+  const pair: Pair = { article, locale, source, translation, alignment: alignSections(source.sections, translation.sections) };
+  return { ...workListFor(pair, frontMatterKeys), state: "unknown" };
 }
 
 /** A cached result also depends on the files its links reach: they must be as they were. */

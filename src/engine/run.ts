@@ -9,9 +9,10 @@ import type { ArticleOutline, Report, RunSummary } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { checkArticle, checkOrphan, runFindings, type ArticleContext, type ArticleResult, type ArticleTask } from "./article.js";
-import { AnchorIndex } from "./anchor-index.js";
-import { openCache } from "./cache.js";
+import { checkArticle, checkOrphan, runFindings, type ArticleResult, type ArticleTask, type Collect } from "./article.js";
+import { createArticleContext, type ContextSetup } from "./context.js";
+import { fromPlainError } from "./plain-error.js";
+import type { WorkList } from "../history/worklist.js";
 import { digest } from "../util/hash.js";
 import { openHistory, mergeTallies, type HistoryProvider } from "../history/provider.js";
 import type { BaselineOptions } from "../history/baseline.js";
@@ -22,7 +23,7 @@ import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "../report/sort.js";
 import { summarize } from "../report/summary.js";
-import type { WorkerJob, WorkerSetup } from "./worker.js";
+import type { WorkerJob, WorkerOutcome } from "./worker.js";
 
 export interface Shard {
   /** 1-based. */
@@ -54,6 +55,14 @@ export interface EngineOptions {
   fileSystem?: FileSystem;
   /** How to read git history for translation baselines; absent: no baselines. Plain data, for workers. */
   history?: HistorySettings;
+  /** What to gather from each pair besides findings, such as work lists. */
+  collect?: Collect;
+}
+
+/** The report, and what `collect` asked for, in article then locale order. */
+export interface EngineResult {
+  report: Report;
+  workLists: WorkList[];
 }
 
 export type HistorySettings = BaselineOptions & { enabled: boolean };
@@ -62,8 +71,11 @@ export type HistorySettings = BaselineOptions & { enabled: boolean };
 const ARTICLES_PER_WORKER_START = 100;
 const BATCH_SIZE = 8;
 
-/** Checks every article of the tree against every selected locale and builds the report. */
-export async function runCheck(options: EngineOptions): Promise<Report> {
+/**
+ * The one pipeline: checks every article of the tree against every selected locale, in this
+ * thread or in workers, and builds the report; `check`, `diff`, `status` and the API all use it.
+ */
+export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const { layout } = options;
   const inventory = await takeInventory(layout, options.fileSystem);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
@@ -95,7 +107,7 @@ interface Scope {
   inShard: (index: number) => boolean;
 }
 
-async function checkTree(options: EngineOptions, inventory: Inventory, scope: Scope, history: HistoryProvider | undefined): Promise<Report> {
+async function checkTree(options: EngineOptions, inventory: Inventory, scope: Scope, history: HistoryProvider | undefined): Promise<EngineResult> {
   const { layout } = options;
   const { selected, articles, sources, inScope, inShard } = scope;
   // A translation left at its source's old path is checked against the renamed source.
@@ -141,7 +153,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   if (run) findings.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
   const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
-  return {
+  const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     summary: summarize(outlines, selected.map((locale) => locale.name), sorted),
@@ -149,6 +161,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     findings: sorted,
     articles: outlines,
   };
+  return { report, workLists: results.flatMap((result) => result.workLists ?? []) };
 }
 
 /** The commit checked out, or "" outside a repository. */
@@ -171,17 +184,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     options.onProgress?.(done, total);
   };
   if (workers <= 1) {
-    const cache = setup.cache && openCache(setup.cache.directory, setup.cache.salt);
-    const context: ArticleContext = {
-      root: setup.root,
-      rules: options.rules,
-      limits: setup.limits,
-      sourceLocale: setup.sourceLocale,
-      anchors: new AnchorIndex(setup.root, setup.limits, cache, undefined, options.fileSystem),
-      ...(cache && { cache }),
-      ...(options.fileSystem && { fileSystem: options.fileSystem }),
-      ...(history && { history }),
-    };
+    const context = createArticleContext(setup, { rules: options.rules, ...(history && { history }), ...(options.fileSystem && { fileSystem: options.fileSystem }) });
     const results: ArticleResult[] = [];
     for (const task of tasks) {
       results.push(await checkArticle(task, context));
@@ -196,9 +199,10 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     const results = await Promise.all(
       batches.map(async (batch) => {
         const job: WorkerJob = { setup, tasks: batch };
-        const batchResults = (await pool.run(job)) as ArticleResult[];
+        const outcome = (await pool.run(job)) as WorkerOutcome;
+        if ("error" in outcome) throw fromPlainError(outcome.error);
         progress(batch);
-        return batchResults;
+        return outcome.results;
       }),
     );
     return results.flat();
@@ -217,18 +221,19 @@ function workerCount(articles: number, requested: number | undefined): number {
   return Math.min(availableParallelism(), Math.ceil(articles / ARTICLES_PER_WORKER_START), 8);
 }
 
-function workerSetup(options: EngineOptions, historyKey: string): WorkerSetup {
+function workerSetup(options: EngineOptions, historyKey: string): ContextSetup {
   const { layout, limits } = options;
-  const setup: WorkerSetup = {
+  const setup: ContextSetup = {
     root: layout.root,
     ruleSettings: options.ruleActivation.settings,
     keys: options.ruleActivation.keys,
     limits,
     sourceLocale: layout.sourceLocale,
     ...(options.history && { history: options.history }),
+    ...(options.collect && { collect: options.collect }),
   };
   if (options.cacheDir === undefined) return setup;
   // Everything besides file contents that a result depends on; file contents are in each key.
   const rules = options.rules.map((active) => [active.rule.id, active.severity, active.severityConfigured, active.options]);
-  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale, history: options.history ?? null, historyKey })) } };
+  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale, history: options.history ?? null, historyKey, collect: options.collect ?? null })) } };
 }

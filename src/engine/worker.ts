@@ -1,55 +1,36 @@
-import type { PresetKeys } from "../config/presets/index.js";
-import { RULES } from "../rules/index.js";
-import { checkArticle, type ArticleResult, type ArticleTask } from "./article.js";
-import { AnchorIndex } from "./anchor-index.js";
-import { openCache } from "./cache.js";
-import type { ParseLimits } from "../parse/document.js";
-import { activateRules, type RuleSettings } from "./rule-settings.js";
+import type { ArticleContext, ArticleResult, ArticleTask } from "./article.js";
+import { checkArticle } from "./article.js";
+import { createArticleContext, type ContextSetup } from "./context.js";
 import { openHistory } from "../history/provider.js";
-import type { HistorySettings } from "./run.js";
-
-/** What a worker needs to rebuild the run's context: plain data, as rules are code. */
-export interface WorkerSetup {
-  root: string;
-  ruleSettings: RuleSettings;
-  keys: PresetKeys;
-  limits: ParseLimits;
-  sourceLocale: string;
-  cache?: { directory: string; salt: string };
-  history?: HistorySettings;
-}
+import { toPlainError, type PlainError } from "./plain-error.js";
 
 export interface WorkerJob {
-  setup: WorkerSetup;
+  setup: ContextSetup;
   tasks: ArticleTask[];
 }
 
-let prepared: { key: string; context: Parameters<typeof checkArticle>[1] } | undefined;
+/** A batch's results, or the error that stopped it, as plain data. */
+export type WorkerOutcome = { results: ArticleResult[] } | { error: PlainError };
 
-/** Each thread reads history itself: one git log pass and one cat-file process, for the thread's life. */
+let prepared: { key: string; context: ArticleContext } | undefined;
 
-/** Tinypool entry: checks a batch of articles; the context is built once per worker and setup. */
-export default async function checkBatch(job: WorkerJob): Promise<ArticleResult[]> {
-  const key = JSON.stringify(job.setup);
-  if (prepared?.key !== key) {
-    const { setup } = job;
-    const cache = setup.cache && openCache(setup.cache.directory, setup.cache.salt);
-    prepared?.context.history?.close();
-    const history = setup.history && (await openHistory(setup.root, setup.history));
-    prepared = {
-      key,
-      context: {
-        root: setup.root,
-        rules: activateRules(RULES, setup.ruleSettings, setup.keys),
-        limits: setup.limits,
-        sourceLocale: setup.sourceLocale,
-        anchors: new AnchorIndex(setup.root, setup.limits, cache),
-        ...(cache && { cache }),
-        ...(history && { history }),
-      },
-    };
+/**
+ * Tinypool entry: checks a batch of articles; the context is built once per worker and setup.
+ * Each thread reads history itself: one git log pass and one cat-file process, for the thread's life.
+ */
+export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome> {
+  try {
+    const key = JSON.stringify(job.setup);
+    if (prepared?.key !== key) {
+      prepared?.context.history?.close();
+      prepared = undefined;
+      const history = job.setup.history && (await openHistory(job.setup.root, job.setup.history));
+      prepared = { key, context: createArticleContext(job.setup, { ...(history && { history }) }) };
+    }
+    const results: ArticleResult[] = [];
+    for (const task of job.tasks) results.push(await checkArticle(task, prepared.context));
+    return { results };
+  } catch (error) {
+    return { error: toPlainError(error) };
   }
-  const results: ArticleResult[] = [];
-  for (const task of job.tasks) results.push(await checkArticle(task, prepared.context));
-  return results;
 }

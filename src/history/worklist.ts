@@ -1,16 +1,8 @@
 import { structuredPatch } from "diff";
 import { MAX_LINE_EDITS } from "./line-diff.js";
-import picomatch from "picomatch";
-import { alignSections } from "../align/align.js";
-import { joinRelative, takeInventory } from "../tree/discover.js";
-import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
-import { loadDocument } from "../engine/load.js";
-import { movedTranslations } from "../tree/moved.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { BaselineMethod, HistoryGap, Pair, TranslationBaseline } from "../model/pair.js";
-import type { ParseLimits } from "../parse/document.js";
 import { compareSources, isFormattingOnly, sectionText, type ChangeKind, type SectionRef } from "./compare.js";
-import type { HistoryProvider } from "./provider.js";
 
 /**
  * What a translator has to do for one translation:
@@ -44,14 +36,10 @@ export interface WorkList {
   size: number;
 }
 
-export interface WorkListContext {
-  history: HistoryProvider;
-  limits: ParseLimits;
-  /** Translated front matter keys; a change to one is work. */
-  frontMatterKeys: readonly string[];
-}
-
-/** The work list of one pair whose baseline is known (or not): pure, given the facts. */
+/**
+ * The work list of one pair: the source at the translation's baseline against the source now.
+ * Pure, given the pair; the engine calls it for each aligned pair it checks.
+ */
 export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): WorkList {
   const baseline = pair.baseline;
   const list: WorkList = {
@@ -117,52 +105,10 @@ function rewrittenDiff(before: string, after: string, beforeLine: number, afterL
   return [`@@ -${beforeLine},${removed.length} +${afterLine},${added.length} @@ rewritten`, ...removed.map((line) => `-${line}`), ...added.map((line) => `+${line}`)].join("\n");
 }
 
-export interface WorkListSelection {
-  layout: TreeLayout;
-  /** Locale names, resolved; all when absent. */
-  locales?: readonly string[];
-  articles?: readonly string[];
-}
-
-/** Work lists for every selected article × locale, sorted by article then locale. */
-export async function collectWorkLists(selection: WorkListSelection, context: WorkListContext): Promise<WorkList[]> {
-  const { layout } = selection;
-  const names = selection.locales;
-  const locales = layout.locales.filter((locale) => !names || names.includes(locale.name));
-  const inventory = await takeInventory(layout);
-  const inScope = selection.articles && selection.articles.length > 0 ? picomatch([...selection.articles]) : () => true;
-  const moved = movedTranslations(inventory.translations, new Set(inventory.articles), layout, context.history);
-  const lists: WorkList[] = [];
-  for (const article of inventory.articles.filter((candidate) => inScope(candidate))) {
-    const sourceFile = joinRelative(layout.sourceDir, article);
-    const source = await loadDocument(layout.root, sourceFile, context.limits);
-    for (const locale of locales) {
-      const at = inventory.translations.get(locale.name)?.has(article) ? article : moved.get(locale.name)?.get(article);
-      lists.push(await listFor(layout.root, article, sourceFile, source, locale, at, context));
-    }
-  }
-  return lists;
-}
-
-async function listFor(
-  root: string,
-  article: string,
-  sourceFile: string,
-  source: ParsedDocument,
-  locale: LocaleLayout,
-  at: string | undefined,
-  context: WorkListContext,
-): Promise<WorkList> {
-  const expected = joinRelative(locale.dir, at ?? article);
-  if (at === undefined || !source.usable) {
-    const lines = source.text.split("\n").length - source.frontMatterLines;
-    return { article, locale: locale.name, file: expected, sourceFile, state: "missing", added: [], changed: [], removed: [], skipped: [], includes: [], size: source.usable ? lines : 0 };
-  }
-  const translation = await loadDocument(root, expected, context.limits);
-  const pair: Pair = { article, locale: locale.name, source, translation, alignment: alignSections(source.sections, translation.sections) };
-  if (!translation.usable) return { ...workListFor(pair, context.frontMatterKeys), state: "unknown" };
-  pair.baseline = await context.history.baselineFor(sourceFile, source, translation);
-  return workListFor(pair, context.frontMatterKeys);
+/** A translation not made yet (or whose source cannot be read): all of the source is the work. */
+export function missingWorkList(article: string, locale: string, file: string, source: ParsedDocument): WorkList {
+  const lines = source.text.split("\n").length - source.frontMatterLines;
+  return { article, locale, file, sourceFile: source.file, state: "missing", added: [], changed: [], removed: [], skipped: [], includes: [], size: source.usable ? lines : 0 };
 }
 
 function baselineSummary(baseline: TranslationBaseline): NonNullable<WorkList["baseline"]> {

@@ -58,7 +58,7 @@ function formatOne(list: WorkList, colors: Colors): string {
 }
 
 /** `l10n-drift status`: per locale, the translations with work, largest first. */
-export function formatStatus(lists: readonly WorkList[], options: WorkListTextOptions): string {
+export function formatWorkStatus(lists: readonly WorkList[], options: WorkListTextOptions): string {
   const colors = pc.createColors(options.color);
   const byLocale = new Map<string, WorkList[]>();
   for (const list of lists) byLocale.set(list.locale, [...(byLocale.get(list.locale) ?? []), list]);

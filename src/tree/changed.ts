@@ -1,17 +1,26 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { toPosix } from "../util/posix-path.js";
 import { DriftError } from "../errors.js";
 import { runGitOrThrow } from "../git/run-git.js";
+import { readForCheck } from "../engine/load.js";
+import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../parse/document.js";
 import type { TreeLayout } from "./layout.js";
+import { articleOfFile } from "./article-path.js";
 
 /**
  * The articles a pull request touched: those whose source or any translation changed since `ref`
  * (committed, staged, unstaged or untracked), plus the articles whose source or translations link
  * with a fragment to one of them, whose anchors may have changed. One `git diff`, one `ls-files`
- * and one `git grep`; no file is read or parsed here.
+ * and one `git grep`; only the files `git grep` names are read, through the hardened loader (a
+ * pipe or a link to `/dev/zero` must not hang the run), and none is parsed.
  */
-export async function changedArticles(layout: TreeLayout, ref: string): Promise<string[]> {
+export async function changedArticles(
+  layout: TreeLayout,
+  ref: string,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  fileSystem: FileSystem = NODE_FILE_SYSTEM,
+): Promise<string[]> {
   const top = (await git(layout.root, ["rev-parse", "--show-toplevel"])).trim();
   try {
     await git(layout.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
@@ -28,25 +37,16 @@ export async function changedArticles(layout: TreeLayout, ref: string): Promise<
 
   const changed = new Set<string>();
   for (const file of changedFiles) {
-    const article = articleOf(layout, file);
+    const article = articleOfFile(layout, file);
     if (article !== undefined) changed.add(article);
   }
-  for (const article of await linkingArticles(layout, changed)) changed.add(article);
+  for (const article of await linkingArticles(layout, changed, limits, fileSystem)) changed.add(article);
   return [...changed].sort();
-}
-
-/** The article a root-relative file belongs to, if it is a source or a translation. */
-function articleOf(layout: TreeLayout, file: string): string | undefined {
-  for (const dir of [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)]) {
-    const prefix = dir === "." ? "" : `${dir.replace(/\/$/, "")}/`;
-    if (file.startsWith(prefix) && file.length > prefix.length) return file.slice(prefix.length);
-  }
-  return undefined;
 }
 
 const LINK_WITH_FRAGMENT = /\]\(\s*<?([^)\s#>]*\.md)#[^)\s>]*>?/g;
 
-async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>): Promise<string[]> {
+async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>, limits: ParseLimits, fileSystem: FileSystem): Promise<string[]> {
   if (changed.size === 0) return [];
   const names = [...new Set([...changed].map((article) => path.posix.basename(article)))];
   const dirs = [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)];
@@ -56,9 +56,11 @@ async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>)
   const linking = new Set<string>();
   // git grep prints paths relative to the directory it runs in: the root.
   for (const file of splitNul(output).map(toPosix)) {
-    const article = articleOf(layout, file);
+    const article = articleOfFile(layout, file);
     if (article === undefined || changed.has(article)) continue;
-    const text = await readFile(path.join(layout.root, file), "utf8").catch(() => "");
+    const read = await readForCheck(layout.root, file, limits, fileSystem);
+    // A file that cannot be read links nowhere; the check reports it.
+    const text = read.kind === "bytes" ? Buffer.from(read.bytes).toString("utf8") : "";
     for (const link of text.matchAll(LINK_WITH_FRAGMENT)) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(article), link[1] ?? ""));
       if (changed.has(target)) linking.add(article);

@@ -1,9 +1,10 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { DriftError } from "../errors.js";
+import { readForCheck } from "../engine/load.js";
+import { NODE_FILE_SYSTEM, type FileSystem } from "../io/file-system.js";
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "../parse/document.js";
 import { decodeDocument } from "../parse/decode.js";
 import { frontMatterValue, readFrontMatter } from "../parse/front-matter.js";
-import { listDocuments } from "./discover.js";
+import { joinRelative, listDocuments } from "./discover.js";
 import type { LocaleLayout, TreeLayout } from "./layout.js";
 
 /**
@@ -11,14 +12,19 @@ import type { LocaleLayout, TreeLayout } from "./layout.js";
  * name (`de`), the configured code, the BCP 47 code the locale's documents declare (`de-DE`, read
  * from the first document's locale key), and a code whose language is the folder name.
  */
-export async function resolveLocales(layout: TreeLayout, requested: readonly string[]): Promise<string[]> {
+export async function resolveLocales(
+  layout: TreeLayout,
+  requested: readonly string[],
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  fileSystem: FileSystem = NODE_FILE_SYSTEM,
+): Promise<string[]> {
   const resolved: string[] = [];
   let declared: Map<string, string> | undefined;
   for (const wanted of requested) {
     const tag = normalizeTag(wanted);
     let match = layout.locales.find((locale) => normalizeTag(locale.name) === tag || (locale.code !== undefined && normalizeTag(locale.code) === tag));
     if (!match) {
-      declared ??= await declaredCodes(layout);
+      declared ??= await declaredCodes(layout, limits, fileSystem);
       match = layout.locales.find((locale) => declared!.get(locale.name) === tag) ?? layout.locales.find((locale) => normalizeTag(locale.name) === tag.split("-")[0]);
     }
     if (!match) {
@@ -30,14 +36,17 @@ export async function resolveLocales(layout: TreeLayout, requested: readonly str
   return resolved;
 }
 
-async function declaredCodes(layout: TreeLayout): Promise<Map<string, string>> {
+/** Read through the hardened loader: a pipe or a link to `/dev/zero` named like a document must not hang or grow. */
+async function declaredCodes(layout: TreeLayout, limits: ParseLimits, fileSystem: FileSystem): Promise<Map<string, string>> {
   const codes = new Map<string, string>();
   await Promise.all(
     layout.locales.map(async (locale: LocaleLayout) => {
-      const [first] = await listDocuments(layout, locale.dir);
+      const [first] = await listDocuments(layout, locale.dir, fileSystem);
       if (first === undefined) return;
+      const read = await readForCheck(layout.root, joinRelative(locale.dir, first), limits, fileSystem);
+      if (read.kind !== "bytes") return;
       try {
-        const text = decodeDocument(await readFile(path.join(layout.root, locale.dir, first))).text;
+        const text = decodeDocument(read.bytes).text;
         const value = text === undefined ? undefined : frontMatterValue(readFrontMatter(text).data, layout.keys.locale);
         if (typeof value === "string") codes.set(locale.name, normalizeTag(value));
       } catch {

@@ -42,11 +42,28 @@ describe("baseline", () => {
     expect(report.suppressions?.fixed.map((entry) => `${entry.article} ${entry.anchor}`)).toEqual(["y.md b"]);
   });
 
+  it("suppress and known record the same file as baseline; --suppressions and --baseline read it alike", async () => {
+    const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN });
+    const recorded: string[] = [];
+    for (const command of ["suppress", "known", "baseline"]) {
+      const record = io(root);
+      expect(await main([command, "--no-history", "--output", `${command}.json`], record)).toBe(0);
+      expect(record.out).toBe(`Recorded 1 findings in ${command}.json\n`);
+      recorded.push(await readFile(path.join(root, `${command}.json`), "utf8"));
+    }
+    expect(new Set(recorded).size).toBe(1);
+    for (const flag of ["--suppressions", "--baseline"]) {
+      const known = io(root);
+      expect(await main(["check", flag, "suppress.json", "--no-history"], known), flag).toBe(0);
+      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 in the baseline, 0 fixed");
+    }
+  });
+
   it("refuses a missing or foreign baseline with one line", async () => {
     const root = await makeTree({ "articles/x.md": SOURCE(), "locales/de/x.md": GERMAN, "other.json": '{"findings": 3}' });
     const missing = io(root);
     expect(await main(["check", "--baseline"], missing)).toBe(2);
-    expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the baseline `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift baseline`\n");
+    expect(missing.err).toBe("l10n-drift: CONFIG_INVALID cannot read the suppressions file `.l10n-drift-baseline.json` (ENOENT); record one with `l10n-drift suppress`\n");
     const foreign = io(root);
     expect(await main(["check", "--baseline", "other.json"], foreign)).toBe(2);
     expect(foreign.err).toBe("l10n-drift: CONFIG_INVALID `other.json` is not an l10n-drift file of known findings (schema version 1 or 2); record it again with `l10n-drift suppress`\n");

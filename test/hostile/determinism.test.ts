@@ -1,10 +1,14 @@
 import fc from "fast-check";
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/index.js";
+import { check, workLists } from "../../src/index.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
-import { makeTree } from "../support/fixtures.js";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { makeTree, REPO_ROOT } from "../support/fixtures.js";
 import { GOOD_TRANSLATION, SOURCE } from "./trees.js";
+
+const BUILT_INDEX = path.join(REPO_ROOT, "dist/index.js");
 
 type Readdir = (directory: string, options: object, callback: (error: Error | null, entries: unknown[]) => void) => void;
 
@@ -55,10 +59,7 @@ async function driftingTree(): Promise<string> {
 }
 
 describe("determinism", () => {
-  /**
-   * Listings in any order give byte-identical JSON. The engine has no worker-count option yet;
-   * when one lands, run this property for each count as well.
-   */
+  /** Listings in any order give byte-identical JSON (a substituted file system keeps the run in one thread). */
   it("the same tree listed in shuffled orders gives byte-identical JSON", async () => {
     const root = await driftingTree();
     const expected = JSON.stringify(await check({ root }));
@@ -72,6 +73,25 @@ describe("determinism", () => {
       { numRuns: 8 },
     );
   });
+
+  // Workers run the compiled worker: this goes through the built engine (`npm run build`).
+  it.skipIf(!existsSync(BUILT_INDEX))("any number of worker threads gives byte-identical JSON", async () => {
+    const root = await driftingTree();
+    const built = (await import(BUILT_INDEX)) as { check: typeof check; workLists: typeof workLists };
+    const expected = JSON.stringify(await built.check({ root, workers: 0 }));
+    expect(expected).toBe(JSON.stringify(await check({ root })));
+    // Work lists come from the same pipeline, so from the workers too.
+    const expectedLists = JSON.stringify(await built.workLists({ root, workers: 0 }));
+    expect(JSON.parse(expectedLists)).toHaveLength(36);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 3 }), async (workers) => {
+        expect(JSON.stringify(await built.check({ root, workers }))).toBe(expected);
+        expect(JSON.stringify(await built.workLists({ root, workers }))).toBe(expectedLists);
+      }),
+      { numRuns: 3 },
+    );
+    // Each run starts a pool of threads, twice: slow on a busy machine, however correct.
+  }, 120_000);
 
   it("the shuffling listing really reorders", async () => {
     const root = await driftingTree();

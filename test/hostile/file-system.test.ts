@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main, type CliIo } from "../../src/cli/main.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
-import { makeTree, REPO_ROOT } from "../support/fixtures.js";
+import { makeTree } from "../support/fixtures.js";
+import { stageBuiltCli } from "../support/stage-cli.js";
 import { cannotRead, checkAndExpectTheRestChecked, findingsOf, GOOD_TRANSLATION, HOSTILE_FILE, treeWithTranslation } from "./trees.js";
 
 /** A file system that runs `before` ahead of each open, and counts the bytes read. */
@@ -42,7 +43,8 @@ describe("files that cannot be read", () => {
     // Root reads any file whatever its mode, so the built CLI runs as `nobody`, for whom the
     // rest of the tree is readable and the file is not.
     for (const directory of [root, path.join(root, "articles"), path.join(root, "locales"), path.join(root, "locales/de"), path.join(root, "locales/sv")]) await chmod(directory, 0o755);
-    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, "bin/l10n-drift.js"), "check", "--root", root, "--format", "json", "--fail-on", "never"], { uid: NOBODY, gid: NOBODY, encoding: "utf8" });
+    // The built CLI is staged where `nobody` can read it, wherever this clone sits.
+    const run = spawnSync(process.execPath, [await stageBuiltCli(), "check", "--root", root, "--format", "json", "--fail-on", "never"], { uid: NOBODY, gid: NOBODY, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout) as Parameters<typeof findingsOf>[0];

@@ -10,7 +10,7 @@ import { GOOD_TRANSLATION, SOURCE } from "./trees.js";
 /**
  * Every command, with the files it is documented to write (relative to the root); anything else
  * it changes under the root fails the test. A command the CLI does not have yet is skipped, so
- * `diff` and `baseline` are covered from the day they land: set their arguments and documented
+ * new commands are covered from the day they land: set their arguments and documented
  * outputs here then.
  */
 const COMMANDS: Array<{ name: string; args: (root: string) => string[]; writes: string[] }> = [
@@ -19,7 +19,10 @@ const COMMANDS: Array<{ name: string; args: (root: string) => string[]; writes: 
   { name: "report", args: (root) => ["report", "--root", root], writes: ["reports/drift.json", "reports/drift.md", "reports/drift.sarif", "reports/index.html", "reports/status.json"] },
   { name: "rules", args: () => ["rules"], writes: [] },
   { name: "diff", args: (root) => ["diff", "--root", root, "guide.md"], writes: [] },
-  { name: "baseline", args: (root) => ["baseline", "--root", root], writes: [".l10n-drift-baseline.json"] },
+  { name: "status", args: (root) => ["status", "--root", root], writes: [] },
+  { name: "suppress", args: (root) => ["suppress", "--root", root], writes: [".l10n-drift-baseline.json"] },
+  // `baseline` is the former name of `suppress`, kept as an alias.
+  { name: "suppress", args: (root) => ["baseline", "--root", root], writes: [".l10n-drift-baseline.json"] },
 ];
 
 /** Type, mode, modification time and content hash (or link target) of every entry but `.git/`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkList } from "../../src/index.js";
-import { formatStatus, formatWorkLists } from "../../src/reporters/worklist.js";
+import { formatWorkStatus, formatWorkLists } from "../../src/reporters/worklist.js";
 
 const list = (overrides: Partial<WorkList>): WorkList => ({
   article: "a.md",
@@ -31,7 +31,7 @@ describe("the work list reporter", () => {
   });
 
   it("ranks each locale's work by size, largest first, and leaves up-to-date ones out", () => {
-    const text = formatStatus(
+    const text = formatWorkStatus(
       [
         list({ file: "locales/de/small.md", size: 3, changed: [] }),
         list({ file: "locales/de/current.md", state: "current", size: 0 }),

@@ -1,0 +1,65 @@
+import { Option, type Command } from "commander";
+import path from "node:path";
+import { DEFAULT_CACHE_DIR } from "../../engine/cache.js";
+import type { Shard } from "../../engine/run.js";
+import { check } from "../../index.js";
+import { FORMATS, REPORTERS, type Format } from "../../reporters/index.js";
+import { summaryLine } from "../../reporters/text.js";
+import { RULES } from "../../rules/index.js";
+import { useColor, type CliIo, type CommandOutcome } from "../io.js";
+import { cacheDirectory, collect, commonCheckOptions, parseCount, parseShard, withCommonOptions, type CommonFlags } from "../options.js";
+import { FAIL_ON, failed, SUPPRESSIONS_FILE, withSuppressions, writeOutput, type FailOn } from "../output.js";
+import { withProgress } from "../progress.js";
+
+interface CheckFlags extends CommonFlags {
+  article: string[];
+  format?: Format;
+  output?: string;
+  failOn: FailOn;
+  workers?: number;
+  cacheDir?: string;
+  cache: boolean;
+  shard?: Shard;
+  changedSince?: string;
+  suppressions?: string | true;
+  /** The old name of `--suppressions`, kept for the GitHub Action and existing workflows. */
+  baseline?: string | true;
+}
+
+export function registerCheck(program: Command, io: CliIo, outcome: CommandOutcome): void {
+  withCommonOptions(program.command("check").description("check translations against their sources and print the findings"))
+    .option("--article <glob>", "only articles matching the glob (relative to the source directory); repeatable", collect, [])
+    .addOption(new Option("--format <format>", "output format (default: github in GitHub Actions, else text)").choices(FORMATS))
+    .option("--output <file>", "write the output to a file instead of standard output")
+    .addOption(new Option("--fail-on <severity>", "lowest severity that fails the check").choices(FAIL_ON).default("error"))
+    .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
+    .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
+    .option("--no-cache", "neither read nor write the cache")
+    .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
+    .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
+    .option("--suppressions [file]", `fail only on findings not in the known findings file (default: ${SUPPRESSIONS_FILE}; record it with \`suppress\`)`)
+    .option("--baseline [file]", "alias of --suppressions (its former name)")
+    .action(async (flags: CheckFlags) => {
+      const options = {
+        ...commonCheckOptions(flags, io),
+        ...(flags.workers !== undefined && { workers: flags.workers }),
+        ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
+        ...(flags.shard && { shard: flags.shard }),
+        ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
+        ...(flags.article.length > 0 && { articles: flags.article }),
+      };
+      const checked = await withProgress(io, (onProgress) => check({ ...options, onProgress }));
+      const suppressions = flags.suppressions ?? flags.baseline;
+      const report = suppressions === undefined ? checked : await withSuppressions(checked, path.resolve(io.cwd, flags.root), suppressions);
+      if (report.suppressions?.notice !== undefined) io.stderr(`l10n-drift: ${report.suppressions.notice}\n`);
+      const format = flags.format ?? defaultFormat(io);
+      await writeOutput(io, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES }), flags.output);
+      if (flags.output) io.stderr(`${summaryLine(report)}\n`);
+      outcome.exitCode = failed(report, flags.failOn) ? 1 : 0;
+    });
+}
+
+/** GitHub Actions shows workflow commands as annotations on the pull request. */
+function defaultFormat(io: Pick<CliIo, "env">): Format {
+  return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
+}

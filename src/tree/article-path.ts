@@ -1,0 +1,24 @@
+import path from "node:path";
+import { toPosix } from "../util/posix-path.js";
+import type { TreeLayout } from "./layout.js";
+
+/**
+ * The article a root-relative file belongs to (relative to the source directory), if it is under
+ * the source directory or a locale's.
+ */
+export function articleOfFile(layout: TreeLayout, file: string): string | undefined {
+  for (const dir of [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)]) {
+    const prefix = dir === "." ? "" : `${dir.replace(/\/$/, "")}/`;
+    if (file.startsWith(prefix) && file.length > prefix.length) return file.slice(prefix.length);
+  }
+  return undefined;
+}
+
+/**
+ * What a user typed for an article: a path in the tree (`content/en/docs/x.md`, a translation's
+ * `content/de/docs/x.md`), or a path relative to the source directory (`docs/x.md`).
+ */
+export function articleFromPath(layout: TreeLayout, typed: string): string {
+  const file = path.posix.normalize(toPosix(typed)).replace(/^\.\//, "");
+  return articleOfFile(layout, file) ?? file;
+}

@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, REPO_ROOT } from "../support/fixtures.js";
+
+// Worker threads run the compiled worker, so this goes through the built engine (`npm run build`).
+const DIST_INDEX = path.join(REPO_ROOT, "dist/index.js");
+const DIST_RUN = path.join(REPO_ROOT, "dist/engine/run.js");
+
+interface Built {
+  check: (options: object) => Promise<unknown>;
+  DriftError: new (...args: never[]) => Error & { code: string; data: unknown };
+}
+
+async function thrownBy(promise: Promise<unknown>): Promise<{ name: string; code: unknown; message: string; data: unknown; isDriftError: boolean }> {
+  const { DriftError } = (await import(DIST_INDEX)) as Built;
+  try {
+    await promise;
+  } catch (error) {
+    const thrown = error as Error & { code?: unknown; data?: unknown };
+    return { name: thrown.name, code: thrown.code, message: thrown.message, data: thrown.data, isDriftError: error instanceof DriftError };
+  }
+  throw new Error("expected the run to fail");
+}
+
+async function twoArticles(): Promise<string> {
+  const page = (title: string) => `---\ntitle: ${title}\nms.service: a\n---\n# ${title}\n`;
+  return makeTree({ "articles/a.md": page("A"), "articles/b.md": page("B"), "locales/de/a.md": page("A"), "locales/de/b.md": page("B") });
+}
+
+describe.skipIf(!existsSync(DIST_INDEX))("errors from worker threads", () => {
+  it("a rule that throws is RULE_FAILED with rule and file, with workers as without", async () => {
+    const { check } = (await import(DIST_INDEX)) as Built;
+    const root = await twoArticles();
+    // An option of the wrong type, given to the API without validation, makes the rule throw.
+    const config = { rules: { "metadata-drift": ["warning", { equalKeys: 5 }] } };
+    const expected = {
+      name: "DriftError",
+      code: "RULE_FAILED",
+      message: "rule `metadata-drift` failed on `locales/de/a.md`: options.equalKeys is not iterable",
+      data: { ruleId: "metadata-drift", file: "locales/de/a.md" },
+      isDriftError: true,
+    };
+    expect(await thrownBy(check({ root, config, workers: 0, history: false }))).toEqual(expected);
+    expect(await thrownBy(check({ root, config, workers: 2, history: false }))).toEqual(expected);
+  });
+
+  it("a DriftError thrown while a worker sets up comes back with its code, message and data", async () => {
+    const { runEngine } = (await import(DIST_RUN)) as { runEngine: (options: object) => Promise<unknown> };
+    const { resolveLayout } = (await import(path.join(REPO_ROOT, "dist/tree/layout.js"))) as { resolveLayout: (root: string) => Promise<object> };
+    const { RULES } = (await import(path.join(REPO_ROOT, "dist/rules/index.js"))) as { RULES: unknown[] };
+    const { activateRules } = (await import(path.join(REPO_ROOT, "dist/engine/rule-settings.js"))) as { activateRules: (rules: unknown[]) => unknown[] };
+    const { DEFAULT_PARSE_LIMITS } = (await import(path.join(REPO_ROOT, "dist/parse/document.js"))) as { DEFAULT_PARSE_LIMITS: object };
+    const root = await twoArticles();
+    // The main thread's rules are fine; the settings each worker activates its own rules from are not.
+    const options = {
+      layout: await resolveLayout(root),
+      rules: activateRules(RULES),
+      ruleActivation: { settings: { "no-such-rule": "error" }, layoutOptions: {} },
+      limits: DEFAULT_PARSE_LIMITS,
+      workers: 2,
+    };
+    const thrown = await thrownBy(runEngine(options));
+    expect(thrown).toEqual({ name: "DriftError", code: "CONFIG_INVALID", message: expect.stringMatching(/^unknown rule `no-such-rule`; known rules: /), data: undefined, isDriftError: true });
+  });
+});
