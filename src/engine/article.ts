@@ -78,13 +78,13 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     if (!locale.present) {
       const unpaired: UnpairedFile = { article, locale: locale.name, file: sourceFile, side: "source", expectedFile: locale.file };
       findings.push(...unpairedFindings(unpaired, context.rules, context.sourceLocale));
-      outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", rows: [] });
+      outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", state: "missing", reasons: [], rows: [] });
       continue;
     }
     const translation = translated[present.indexOf(locale)]!;
     findings.push(...fileFindings(translation, article, locale.name, locale.code, false, context));
     if (!source!.usable || !translation.usable) {
-      outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
+      outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", state: "unreadable", reasons: [], rows: [] });
       continue;
     }
     const linked = await context.anchors.linkedIds(translation);
@@ -230,5 +230,6 @@ function translationOutline(pair: Pair): TranslationOutline {
     if (row.method !== undefined && outlineRow.source !== undefined && outlineRow.translation !== undefined) outlineRow.method = row.method;
     rows.push(outlineRow);
   }
-  return { locale: pair.locale, file: pair.translation.file, status: "translated", rows };
+  // The state is given once every finding is known (`assignStates`).
+  return { locale: pair.locale, file: pair.translation.file, status: "translated", state: "current", reasons: [], rows };
 }

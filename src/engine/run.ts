@@ -20,6 +20,7 @@ import { movedTranslations } from "../tree/moved.js";
 import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "../report/sort.js";
+import { assignStates } from "../report/states.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerSetup } from "./worker.js";
 
@@ -135,8 +136,8 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     const facts = { sourceDir: layout.sourceDir, history: history.summary(mergeTallies(results.map((result) => result.history))) };
     findings.push(...runFindings(facts, options.rules, layout.sourceLocale, layout.sourceDir));
   }
-  const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
+  const outlines: ArticleOutline[] = assignStates(results.map((result) => result.outline), sorted);
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

@@ -1,3 +1,4 @@
+import type { FindingCause } from "./state.js";
 /** How much a finding matters; `--fail-on` compares against this order. */
 export type Severity = "error" | "warning" | "info";
 
@@ -35,6 +36,8 @@ export interface Finding {
   message: string;
   /** The other side, usually the English source place. */
   related?: RelatedPlace[];
+  /** Whether the translation is wrong (`translation`) or the source moved on (`upstream`); see `FindingCause`. */
+  cause?: FindingCause;
   /** Rule-specific facts for reporters and tools; always JSON-safe. */
   data?: Record<string, unknown>;
   /**

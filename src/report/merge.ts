@@ -2,6 +2,7 @@ import { DriftError } from "../errors.js";
 import type { Report } from "../model/report.js";
 import { compareText } from "../util/compare-text.js";
 import { sortFindings } from "./sort.js";
+import { assignStates } from "./states.js";
 import { summarize } from "./summary.js";
 
 /**
@@ -21,9 +22,9 @@ export function mergeReports(reports: readonly Report[]): Report {
       throw new DriftError("USAGE", "cannot merge reports of different locales: run every shard with the same --locale");
     }
   }
-  const articles = reports.flatMap((report) => report.articles).sort((a, b) => compareText(a.article, b.article));
+  const shardArticles = reports.flatMap((report) => report.articles).sort((a, b) => compareText(a.article, b.article));
   const seen = new Set<string>();
-  for (const article of articles) {
+  for (const article of shardArticles) {
     if (seen.has(article.article)) throw new DriftError("USAGE", `article \`${article.article}\` is in more than one report: are two of them the same shard?`);
     seen.add(article.article);
   }
@@ -33,5 +34,6 @@ export function mergeReports(reports: readonly Report[]): Report {
     if (!runLevel.has(finding.ruleId)) runLevel.set(finding.ruleId, finding);
   }
   const findings = sortFindings([...reports.flatMap((report) => report.findings.filter((finding) => finding.article !== "")), ...runLevel.values()]);
+  const articles = assignStates(shardArticles, findings);
   return { schemaVersion: 1, tool: first.tool, summary: summarize(articles, locales, findings), findings, articles };
 }
