@@ -40,6 +40,7 @@ export const staleSource: Rule<StaleSourceOptions> = {
           method: baseline.method,
           commit: baseline.commit,
           commitsBehind: behind,
+          ...(baseline.outdatedSince !== undefined && { outdatedSince: baseline.outdatedSince }),
           skippedCommits: baseline.skippedCommits ?? 0,
           changedLines: baseline.changedLines ?? 0,
           added: comparison.added.map(({ anchor, title }) => ({ anchor, title })),
