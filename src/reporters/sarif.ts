@@ -2,6 +2,7 @@ import type * as Sarif from "sarif";
 import type { Finding, Place, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import type { AnyRule } from "../model/rule.js";
+import { translationErrors } from "./translation-errors.js";
 
 export interface SarifOptions {
   /** The rule registry: SARIF names every rule a run could report, not only those that fired. */
@@ -24,7 +25,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
       {
         tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
         originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: "The root of the checked tree, which holds articles/ and locales/." } } },
-        results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId)!)),
+        results: resultsOf(report, ruleIndex),
       },
     ],
   };
@@ -53,18 +54,24 @@ function descriptor(id: string, severity: Severity, description: string): Sarif.
   };
 }
 
-function result(finding: Finding, ruleIndex: number): Sarif.Result {
+/** Translation errors keep their level; upstream work (the source moved on) is a `note`. */
+function resultsOf(report: Report, ruleIndex: ReadonlyMap<string, number>): Sarif.Result[] {
+  const errors = translationErrors(report);
+  return report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId)!, errors.has(finding.fingerprint)));
+}
+
+function result(finding: Finding, ruleIndex: number, isError: boolean): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: LEVEL[finding.severity],
+    level: isError ? LEVEL[finding.severity] : "note",
     message: { text: finding.message },
     locations: [location(finding)],
     ...(finding.related && { relatedLocations: finding.related.map((related, index) => ({ id: index + 1, ...location(related), message: { text: related.message } })) }),
     // Stable across edits that only move lines, so code scanning keeps an alert open instead of reopening it.
     partialFingerprints: { "l10nDrift/v1": finding.fingerprint },
     ...(finding.baseline !== undefined && { baselineState: finding.baseline === "known" ? "unchanged" : "new" }),
-    properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }) },
+    properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }), ...(finding.cause !== undefined && { cause: finding.cause }) },
   };
 }
 
