@@ -10,6 +10,8 @@ import { chromium } from "playwright-core";
 import { formatHtml } from "../dist/reporters/html.js";
 import { formatJson } from "../dist/reporters/json.js";
 import { formatMarkdown } from "../dist/reporters/markdown.js";
+import { assignStates } from "../dist/report/states.js";
+import { summarize } from "../dist/report/summary.js";
 import { RULES } from "../dist/rules/index.js";
 
 const ARTICLES = 5_000;
@@ -38,11 +40,8 @@ function synthesize() {
   const titleCase = (text) => text[0].toUpperCase() + text.slice(1);
   const findings = [];
   const articles = [];
-  const byLocale = Object.fromEntries(LOCALES.map((locale) => [locale, { articles: 0, translations: 0, sourceSections: 0, translatedSections: 0, coveragePercent: 0, counts: { error: 0, warning: 0, info: 0 } }]));
-  const add = (finding) => {
-    findings.push(finding);
-    byLocale[finding.locale].counts[finding.severity]++;
-  };
+  // Fingerprints only need to be unique here; causes say which findings break a translation.
+  const add = (finding) => findings.push({ cause: "translation", ...finding, fingerprint: String(findings.length).padStart(32, "0") });
   for (let index = 0; index < ARTICLES; index++) {
     const article = `${pick(WORDS)}/${phrase(WORDS, 2, 4).replaceAll(" ", "-")}-${index}.md`;
     const file = `articles/${article}`;
@@ -52,16 +51,12 @@ function synthesize() {
     });
     const translations = [];
     for (const locale of LOCALES) {
-      const summary = byLocale[locale];
-      summary.articles++;
-      summary.sourceSections += sections.length;
       const localeFile = `locales/${locale}/${article}`;
       if (next() < 0.05) {
-        translations.push({ locale, file: localeFile, status: "missing", rows: [] });
+        translations.push({ locale, file: localeFile, status: "missing", state: "missing", reasons: [], rows: [] });
         add({ ruleId: "missing-translation", severity: "warning", locale, article, file, message: `No translation of this article in \`${locale}\`: expected \`${localeFile}\`.` });
         continue;
       }
-      summary.translations++;
       const rows = [];
       let previous;
       sections.forEach((section, source) => {
@@ -76,7 +71,6 @@ function synthesize() {
         }
         const translation = { anchor: section.anchor, title: titleCase(phrase(FOREIGN, 2, 6)), level: section.level, line: section.line + 2 };
         rows.push({ source, translation, method: "anchor" });
-        summary.translatedSections++;
         previous = translation;
         if (next() < 0.02) {
           const extra = { anchor: `extra-${source}`, title: titleCase(phrase(FOREIGN, 2, 5)), level: 2, line: section.line + 8 };
@@ -84,19 +78,29 @@ function synthesize() {
           add({ ruleId: "extra-section", severity: "warning", locale, article, file: localeFile, line: extra.line, column: 1, anchor: extra.anchor, message: `Section \`${extra.title}\` (\`#${extra.anchor}\`) is not in the source; remove it or add it to the source.` });
         }
       });
-      if (next() < 0.3) add({ ruleId: "stale-date", severity: "warning", locale, article, file: localeFile, line: 8, column: 1, message: "`ms.date` is 2019-03-14, older than the source's 2024-05-02: the source changed after this translation.", related: [{ file, line: 8, column: 1, message: "The source's date." }] });
-      translations.push({ locale, file: localeFile, status: "translated", rows });
+      // Outdated: by history (a baseline commit, sections changed and added since) or by dates only.
+      const stale = next();
+      if (stale < 0.2) {
+        const changed = sections.filter(() => next() < 0.3).map((section) => ({ anchor: section.anchor, title: section.title, kinds: ["prose"] }));
+        const commitsBehind = 1 + Math.floor(next() * 12);
+        add({
+          ruleId: "stale-source", severity: "warning", cause: "upstream", locale, article, file: localeFile, line: 1, column: 1,
+          message: `The source changed since this translation's baseline: ${commitsBehind} commits behind.`,
+          data: { method: "pin", commit: (index * 7919 + commitsBehind).toString(16).padStart(40, "0"), commitsBehind, changedLines: commitsBehind * 6, added: [], changed, removed: [], frontMatter: [], includes: [], outdatedSince: "2025-11-03" },
+        });
+      } else if (stale < 0.3) {
+        add({ ruleId: "stale-date", severity: "warning", cause: "upstream", locale, article, file: localeFile, line: 8, column: 1, message: "`ms.date` is 2019-03-14, older than the source's 2024-05-02: the source changed after this translation.", data: { sourceDate: "2024-05-02" }, related: [{ file, line: 8, column: 1, message: "The source's date." }] });
+      }
+      translations.push({ locale, file: localeFile, status: "translated", state: "current", reasons: [], rows });
     }
     articles.push({ article, file, sections, translations });
   }
-  for (const summary of Object.values(byLocale)) summary.coveragePercent = Math.floor((summary.translatedSections / summary.sourceSections) * 1000) / 10;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
   // The engine sorts by article, then locale; the synthetic findings come out in that order per article.
   findings.sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
   articles.sort((a, b) => (a.article < b.article ? -1 : 1));
-  const translations = Object.values(byLocale).reduce((total, summary) => total + summary.translations, 0);
-  return { schemaVersion: 1, tool: { name: "l10n-drift", version: "bench" }, summary: { articles: ARTICLES, translations, locales: LOCALES.length, counts, byLocale }, findings, articles };
+  // States and the summary as the engine computes them, from the outlines and the findings' causes.
+  const outlines = assignStates(articles, findings);
+  return { schemaVersion: 1, tool: { name: "l10n-drift", version: "bench" }, summary: summarize(outlines, LOCALES, findings), findings, articles: outlines };
 }
 
 function median(values) {
@@ -136,7 +140,8 @@ try {
 }
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-console.log(`synthetic report: ${report.summary.articles} articles × ${LOCALES.length} locales, ${report.findings.length} findings (${report.summary.counts.error} errors, ${report.summary.counts.warning} warnings)`);
+const { states } = report.summary;
+console.log(`synthetic report: ${report.summary.articles} articles × ${LOCALES.length} locales, ${report.findings.length} findings (${report.summary.counts.error} errors, ${report.summary.counts.warning} warnings); ${states.current} current, ${states.outdated} outdated, ${states.broken} broken, ${states.missing} missing`);
 console.log(`index.html: ${mib(Buffer.byteLength(html))}, rendered in ${renderMs.toFixed(0)} ms (drift.json of the same report: ${mib(jsonBytes)})`);
 console.log(`headless Chromium, median of ${RUNS}: interactive ${median(interactive).toFixed(0)} ms after navigation (min ${Math.min(...interactive).toFixed(0)}, max ${Math.max(...interactive).toFixed(0)}); one article opened in ${median(opened).toFixed(0)} ms`);
-console.log(`drift.md: ${markdown.length} characters (limit 65,000), ${(markdown.match(/^\| [a-z]+ \| locales\//gm) ?? []).length} findings shown`);
+console.log(`drift.md: ${markdown.length} characters (limit 65,000)`);

@@ -85,14 +85,14 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     if (!locale.present) {
       const unpaired: UnpairedFile = { article, locale: locale.name, file: sourceFile, side: "source", expectedFile: locale.file };
       for (const finding of unpairedFindings(unpaired, context.rules, context.sourceLocale)) findings.push(finding);
-      outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", rows: [] });
+      outline.translations.push({ locale: locale.name, file: locale.file, status: "missing", state: "missing", reasons: [], rows: [] });
       if (workKeys) workLists.push(missingWorkList(article, locale.name, locale.file, source!));
       continue;
     }
     const translation = translated[present.indexOf(locale)]!;
     for (const finding of fileFindings(translation, article, locale.name, locale.code, false, context)) findings.push(finding);
     if (!source!.usable || !translation.usable) {
-      outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", rows: [] });
+      outline.translations.push({ locale: locale.name, file: translation.file, status: "unreadable", state: "unreadable", reasons: [], rows: [] });
       if (workKeys) workLists.push(source!.usable ? unreadableWorkList(article, locale.name, source!, translation, workKeys) : missingWorkList(article, locale.name, locale.file, source!));
       continue;
     }
@@ -208,5 +208,6 @@ function translationOutline(pair: Pair): TranslationOutline {
     }
     rows.push(outlineRow);
   }
-  return { locale: pair.locale, file: pair.translation.file, status: "translated", rows };
+  // The state is given once every finding is known (`assignStates`).
+  return { locale: pair.locale, file: pair.translation.file, status: "translated", state: "current", reasons: [], rows };
 }

@@ -22,6 +22,7 @@ import { movedTranslations } from "../tree/moved.js";
 import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "../report/sort.js";
+import { assignStates } from "../report/states.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerOutcome } from "./worker.js";
 
@@ -151,8 +152,8 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     history: history.summary(mergeTallies(results.map((result) => result.history))),
   };
   if (run) findings.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
-  const outlines: ArticleOutline[] = results.map((result) => result.outline);
   const sorted = sortFindings(findings);
+  const outlines: ArticleOutline[] = assignStates(results.map((result) => result.outline), sorted);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

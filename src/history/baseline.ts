@@ -147,6 +147,7 @@ async function findBaseline(
     ...(baselineSource && { source: baselineSource }),
     ...(found.pin && { pin: found.pin }),
     commitsBehind: counted.length,
+    ...(counted.length > 0 && { outdatedSince: isoDay(history.commits[counted.at(-1)!.commitIndex]!.time) }),
     skippedCommits: later.length - counted.length,
     changedLines: baselineSource && target ? changedLineCount(baselineSource.text, target.text) : 0,
     ...(target && target !== source && { target }),
@@ -273,4 +274,9 @@ function lookup(data: Record<string, unknown>, key: string): unknown {
 export function gitBlobId(text: string): string {
   const bytes = Buffer.from(text, "utf8");
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+/** YYYY-MM-DD in UTC, from seconds since the epoch. */
+function isoDay(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
 }

@@ -52,6 +52,8 @@ export interface TranslationBaseline {
   pin?: { key: string; value: string; line: number };
   /** Source commits since the baseline that need translating (marked skips not counted). */
   commitsBehind?: number;
+  /** Since when the translation is behind: the committer date (YYYY-MM-DD, UTC) of the first counted source commit after the baseline. */
+  outdatedSince?: string;
   /** Commits since the baseline marked as not needing translation (`L10n-Skip: true`). */
   skippedCommits?: number;
   /** Lines added and removed in the source since the baseline. */

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "./finding.js";
 import type { AlignmentEvidence, AlignmentMethod } from "./pair.js";
 import type { HistorySummary } from "./rule.js";
+import type { StateCounts, TranslationState, WorkList } from "./state.js";
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -16,6 +17,8 @@ export interface LocaleSummary {
   /** translatedSections / sourceSections, in percent, one decimal; 100 when there is nothing. */
   coveragePercent: number;
   counts: SeverityCounts;
+  /** Translations by state; `missing` counts the articles without a file in this locale. */
+  states: StateCounts;
 }
 
 export interface ReportSummary {
@@ -23,6 +26,8 @@ export interface ReportSummary {
   translations: number;
   locales: number;
   counts: SeverityCounts;
+  /** Translations by state, over every locale. */
+  states: StateCounts;
   byLocale: Record<string, LocaleSummary>;
 }
 
@@ -49,6 +54,14 @@ export interface TranslationOutline {
   file: string;
   /** `missing`: no file; `unreadable`: a file that could not be parsed. */
   status: "translated" | "missing" | "unreadable";
+  /** The translation's one state, from its findings (`src/report/states.ts`). */
+  state: TranslationState;
+  /** Set on a `broken` translation whose source has also moved on: it is outdated too. */
+  outdated?: true;
+  /** Fingerprints of the findings behind the state: translation errors when broken, else upstream changes. */
+  reasons: string[];
+  /** What to translate, when the source moved on. */
+  work?: WorkList;
   rows: OutlineRow[];
 }
 

@@ -5,6 +5,7 @@ import type { HistorySummary } from "../model/rule.js";
 import type { Report, RunSummary } from "../model/report.js";
 import { compareText } from "../util/compare-text.js";
 import { sortFindings } from "./sort.js";
+import { assignStates } from "./states.js";
 import { summarize } from "./summary.js";
 
 /**
@@ -26,9 +27,9 @@ export function mergeReports(reports: readonly Report[], rules: readonly ActiveR
       throw new DriftError("USAGE", "cannot merge reports of different locales: run every shard with the same --locale");
     }
   }
-  const articles = reports.flatMap((report) => report.articles).sort((a, b) => compareText(a.article, b.article));
+  const shardArticles = reports.flatMap((report) => report.articles).sort((a, b) => compareText(a.article, b.article));
   const seen = new Set<string>();
-  for (const article of articles) {
+  for (const article of shardArticles) {
     if (seen.has(article.article)) throw new DriftError("USAGE", `article \`${article.article}\` is in more than one report: are two of them the same shard?`);
     seen.add(article.article);
   }
@@ -36,6 +37,7 @@ export function mergeReports(reports: readonly Report[], rules: readonly ActiveR
   const articleFindings = reports.flatMap((report) => report.findings.filter((finding) => finding.article !== ""));
   const runLevel = run ? runFindings({ sourceDir: run.sourceDir, history: run.history }, rules, run.sourceLocale, run.sourceDir) : [];
   const findings = sortFindings([...articleFindings, ...runLevel]);
+  const articles = assignStates(shardArticles, findings);
   return {
     schemaVersion: 1,
     tool: first.tool,

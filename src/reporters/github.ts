@@ -1,15 +1,18 @@
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import { summaryLine } from "./text.js";
+import { isNewError, translationErrors } from "./translation-errors.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
 /**
- * GitHub Actions workflow commands, one per finding, which the runner turns into annotations on
- * the pull request's files; then the summary line as plain log output.
+ * GitHub Actions workflow commands, which the runner turns into annotations on the pull
+ * request's files: one per translation error (new ones only, where known findings are used),
+ * since Actions shows ten per step; upstream work is in the summary. Then the summary line.
  */
 export function formatGithub(report: Report): string {
-  const lines = report.findings.map(annotation);
+  const errors = translationErrors(report);
+  const lines = report.findings.filter((finding) => isNewError(finding, errors)).map(annotation);
   lines.push(summaryLine(report));
   return `${lines.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import type { Finding, Severity } from "../model/finding.js";
-import type { Report } from "../model/report.js";
+import type { Report, TranslationOutline } from "../model/report.js";
 import { escapeHtml, escapeMarkdown, messageToMarkdown } from "./escape.js";
-import { summaryLine } from "./text.js";
+import { describeWork, reasonFindings, summaryLine } from "./text.js";
 
 export interface MarkdownOptions {
   /** Most characters the report may have; GitHub refuses comments over 65,536. */
@@ -12,63 +12,139 @@ export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxLength: 65_000 };
 
 const SEVERITY_MARK: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
+/** One part of the report: its lines are shown in order, as many as the budget allows. */
+interface Part {
+  /** Heading and table header, shown only with at least one item. */
+  head: string[];
+  items: string[];
+  /** Closes the part (a `</details>`), always after its items. */
+  tail?: string[];
+  /** What the items are, for the note when some do not fit ("translations", "findings"). */
+  noun: string;
+}
+
 /**
- * A report for a pull-request comment or `$GITHUB_STEP_SUMMARY`: the summary per locale, then one
- * collapsible block per article with its findings. Findings that do not fit in `maxLength` are
- * left out and counted in a closing note, so a large run still gives a comment GitHub accepts.
+ * A report for a pull-request comment or `$GITHUB_STEP_SUMMARY`, led by the verdict: the states
+ * per locale, then the broken translations with their errors (**new** ones marked when a file of
+ * known findings is used), the outdated ones one line each, problems in the sources, notes, the
+ * known findings collapsed, and the missing pages per locale. The whole document fits in
+ * `maxLength`: when it must be shortened, the least important parts go first (missing pages,
+ * then known findings, notes, outdated lines, source problems, broken translations), each cut
+ * between items, never inside one, with a line saying how many were left out.
  */
 export function formatMarkdown(report: Report, options: MarkdownOptions = DEFAULT_MARKDOWN_OPTIONS): string {
-  const head = [...summarySection(report), ""].join("\n");
-  const blocks: string[] = [];
-  let length = head.length;
-  let shown = 0;
-  for (const [article, findings] of groupByArticle(report.findings.filter((finding) => finding.article !== ""))) {
-    const { block, count } = articleBlock(article, findings, options.maxLength - length - omissionNote(report.findings.length).length);
-    if (count === 0) break;
-    blocks.push(block);
-    length += block.length;
-    shown += count;
-    if (count < findings.length) break;
+  const known = report.findings.filter((finding) => finding.suppression === "known");
+  const { broken, outdated } = translationParts(report);
+  const outside = findingsOutsideTranslations(report);
+  const parts: Record<"head" | "broken" | "sources" | "outdated" | "notes" | "known" | "missing", Part> = {
+    head: headPart(report),
+    broken,
+    sources: findingTable("Sources and orphans", outside.filter((finding) => finding.article !== "" && finding.suppression !== "known")),
+    outdated,
+    notes: { head: ["", "### Notes", ""], items: outside.filter((finding) => finding.article === "").map((finding) => `- ${finding.severity}: ${messageToMarkdown(finding.message)} (\`${escapeMarkdown(finding.ruleId)}\`)`), noun: "notes" },
+    known: collapsed(`${known.length} known finding${known.length === 1 ? "" : "s"} (in the known-findings file)`, known),
+    missing: { head: ["", "### Missing", ""], items: missingItems(report), noun: "locales" },
+  };
+  // Most important first: what is given budget first.
+  const priority: Array<keyof typeof parts> = ["head", "broken", "sources", "outdated", "notes", "known", "missing"];
+  const display: Array<keyof typeof parts> = ["head", "broken", "outdated", "sources", "notes", "known", "missing"];
+  const shown = new Map<keyof typeof parts, number>();
+  // Room for the note of every part that might be cut, so the notes never push the text over.
+  let remaining = options.maxLength - priority.reduce((sum, name) => sum + omissionLine(parts[name].items.length, parts[name].noun).length + 1, 1);
+  for (const name of priority) {
+    const part = parts[name];
+    let used = joinedLength([...part.head, ...(part.tail ?? [])]);
+    let count = 0;
+    for (const item of part.items) {
+      if (used + item.length + 1 > remaining) break;
+      used += item.length + 1;
+      count++;
+    }
+    if (count > 0) remaining -= used;
+    shown.set(name, count);
   }
-  const omitted = report.findings.length - shown;
-  return `${head}${blocks.join("")}${omitted > 0 ? omissionNote(omitted) : ""}`;
+  const lines: string[] = [];
+  const notes: string[] = [];
+  for (const name of display) {
+    const part = parts[name];
+    const count = shown.get(name) ?? 0;
+    if (count > 0) lines.push(...part.head, ...part.items.slice(0, count), ...(part.tail ?? []));
+    if (count < part.items.length) notes.push(omissionLine(part.items.length - count, part.noun));
+  }
+  const text = `${[...lines, ...(notes.length > 0 ? ["", ...notes] : [])].join("\n")}\n`;
+  return text;
 }
 
-function summarySection(report: Report): string[] {
-  const lines = ["# Translation drift", "", summaryLine(report), "", "| locale | translations | errors | warnings | info | section coverage |", "|---|---:|---:|---:|---:|---:|"];
-  for (const [locale, summary] of Object.entries(report.summary.byLocale)) {
-    const { error, warning, info } = summary.counts;
-    lines.push(`| ${escapeMarkdown(locale)} | ${summary.translations}/${summary.articles} | ${error} | ${warning} | ${info} | ${summary.coveragePercent}% |`);
-  }
-  // Findings about the whole run (how history went) are not per locale: say them under the table.
-  const runFindings = report.findings.filter((finding) => finding.article === "");
-  if (runFindings.length > 0) lines.push("", ...runFindings.map((finding) => `- ${finding.severity}: ${messageToMarkdown(finding.message)} (\`${escapeMarkdown(finding.ruleId)}\`)`));
-  return lines;
+function headPart(report: Report): Part {
+  const head = ["# Translation drift", "", escapeMarkdown(summaryLine(report)), "", "| locale | current | outdated | broken | missing | section coverage |", "|---|---:|---:|---:|---:|---:|"];
+  const items = Object.entries(report.summary.byLocale).map(([locale, summary]) => {
+    const { current, outdated, broken, missing } = summary.states;
+    return `| ${escapeMarkdown(locale)} | ${current} | ${outdated} | ${broken} | ${missing} | ${summary.coveragePercent}% |`;
+  });
+  return { head, items, noun: "locales" };
 }
 
-/** The article's block with as many of its findings as fit in `budget` characters. */
-function articleBlock(article: string, findings: readonly Finding[], budget: number): { block: string; count: number } {
-  const open = ["", "<details>", `<summary><code>${escapeHtml(article)}</code>: ${escapeHtml(countsText(findings))}</summary>`, "", "| locale | place | severity | rule | message |", "|---|---|---|---|---|", ""].join("\n");
+function translationParts(report: Report): { broken: Part; outdated: Part } {
+  const broken: string[] = [];
+  const outdated: string[] = [];
+  let brokenCount = 0;
+  let outdatedCount = 0;
+  for (const article of report.articles) {
+    for (const translation of article.translations) {
+      if (translation.state === "broken") {
+        brokenCount++;
+        broken.push(brokenBlock(report, article.article, translation));
+      } else if (translation.state === "outdated") {
+        outdatedCount++;
+        outdated.push(`- **${escapeMarkdown(translation.locale)}** <code>${escapeMarkdown(translation.file)}</code>: ${messageToMarkdown(describeWork(translation.work))}`);
+      }
+    }
+  }
+  return {
+    broken: { head: ["", `## Broken translations (${brokenCount})`, "", "Translation errors: the translation disagrees with the source version it was made from."], items: broken, noun: "broken translations" },
+    outdated: { head: ["", `## Outdated translations (${outdatedCount})`, "", "The source changed since they were translated: work to schedule, not errors."], items: outdated, noun: "outdated translations" },
+  };
+}
+
+function brokenBlock(report: Report, article: string, translation: TranslationOutline): string {
+  const findings = reasonFindings(report, article, translation);
+  const anyNew = findings.some((finding) => finding.suppression === "new");
+  const summary = `${anyNew ? "<b>new</b> " : ""}<b>${escapeHtml(translation.locale)}</b> <code>${escapeHtml(translation.file)}</code>: ${escapeHtml(countsText(findings))}${translation.outdated ? " (also outdated)" : ""}`;
   // A blank line ends the table before `</details>`, which GitHub would otherwise read as a row.
-  const close = "\n</details>\n";
-  let block = open;
-  let count = 0;
-  for (const finding of findings) {
-    const row = `${findingRow(finding)}\n`;
-    if (block.length + row.length + close.length > budget) break;
-    block += row;
-    count++;
-  }
-  return { block: `${block}${close}`, count };
+  return ["", "<details>", `<summary>${summary}</summary>`, "", "| place | severity | rule | message |", "|---|---|---|---|", ...findings.map(findingRow), "", "</details>"].join("\n");
+}
+
+function findingTable(title: string, findings: readonly Finding[]): Part {
+  return { head: ["", `### ${title} (${findings.length})`, "", "| place | severity | rule | message |", "|---|---|---|---|"], items: findings.map(findingRow), tail: [""], noun: "findings" };
+}
+
+function collapsed(title: string, findings: readonly Finding[]): Part {
+  return { head: ["", "<details>", `<summary>${escapeHtml(title)}</summary>`, "", "| place | severity | rule | message |", "|---|---|---|---|"], items: findings.map(findingRow), tail: ["", "</details>"], noun: "known findings" };
 }
 
 function findingRow(finding: Finding): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
-  return `| ${escapeMarkdown(finding.locale)} | ${escapeMarkdown(place)} | ${SEVERITY_MARK[finding.severity]} ${finding.severity} | ${escapeMarkdown(finding.ruleId)} | ${messageToMarkdown(finding.message)} |`;
+  const marker = finding.suppression === "new" ? "**new** " : "";
+  return `| ${escapeMarkdown(place)} | ${SEVERITY_MARK[finding.severity]} ${finding.severity} | ${escapeMarkdown(finding.ruleId)} | ${marker}${messageToMarkdown(finding.message)} |`;
 }
 
-function omissionNote(omitted: number): string {
-  return `\n**${omitted} more finding${omitted === 1 ? "" : "s"}** not shown: this report stops at GitHub's size limit. \`drift.json\`, \`drift.sarif\` and \`index.html\` have them all.\n`;
+function missingItems(report: Report): string[] {
+  return Object.entries(report.summary.byLocale)
+    .filter(([, summary]) => summary.states.missing > 0)
+    .map(([locale, summary]) => `- **${escapeMarkdown(locale)}**: ${summary.states.missing} of ${summary.articles} pages not translated (<code>l10n-drift status --state missing --locale ${escapeMarkdown(locale)}</code> lists them)`);
+}
+
+function findingsOutsideTranslations(report: Report): Finding[] {
+  const translated = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
+  return report.findings.filter((finding) => !translated.has(`${finding.article}\0${finding.locale}`));
+}
+
+function omissionLine(omitted: number, noun: string): string {
+  return `**${omitted} more ${noun}** not shown: this report stops at GitHub's size limit. \`drift.json\`, \`drift.sarif\` and \`index.html\` have them all.`;
+}
+
+function joinedLength(lines: readonly string[]): number {
+  return lines.reduce((sum, line) => sum + line.length + 1, 0);
 }
 
 function countsText(findings: readonly Finding[]): string {
@@ -78,15 +154,4 @@ function countsText(findings: readonly Finding[]): string {
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity === "info" ? "info" : `${severity}${count === 1 ? "" : "s"}`}`)
     .join(", ");
-}
-
-/** Findings are sorted by article already; this keeps that order. */
-function groupByArticle(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.article);
-    if (group) group.push(finding);
-    else groups.set(finding.article, [finding]);
-  }
-  return groups;
 }

@@ -2,6 +2,7 @@ import type * as Sarif from "sarif";
 import type { Finding, Place, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
 import type { AnyRule, RegisteredRule } from "../model/rule.js";
+import { translationErrors } from "./translation-errors.js";
 
 export interface SarifOptions {
   /** The rule registry: SARIF names every rule a run could report, not only those that fired. */
@@ -24,7 +25,7 @@ export function formatSarif(report: Report, options: SarifOptions): string {
       {
         tool: { driver: { name: report.tool.name, version: report.tool.version, rules } },
         originalUriBaseIds: { [SOURCE_ROOT]: { description: { text: "The root of the checked tree, which holds articles/ and locales/." } } },
-        results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId)!)),
+        results: resultsOf(report, ruleIndex),
       },
     ],
   };
@@ -60,11 +61,17 @@ function descriptor(id: string, severity: Severity, description: string, rationa
   };
 }
 
-function result(finding: Finding, ruleIndex: number): Sarif.Result {
+/** Translation errors keep their level; upstream work (the source moved on) is a `note`. */
+function resultsOf(report: Report, ruleIndex: ReadonlyMap<string, number>): Sarif.Result[] {
+  const errors = translationErrors(report);
+  return report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId)!, errors.has(finding.fingerprint)));
+}
+
+function result(finding: Finding, ruleIndex: number, isError: boolean): Sarif.Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
-    level: LEVEL[finding.severity],
+    level: isError ? LEVEL[finding.severity] : "note",
     message: { text: finding.message },
     locations: [location(finding)],
     ...(finding.related && { relatedLocations: finding.related.map((related, index) => ({ id: index + 1, ...location(related), message: { text: related.message } })) }),
@@ -72,7 +79,7 @@ function result(finding: Finding, ruleIndex: number): Sarif.Result {
     // Identity v2 (rule, article, locale, anchor, messageId, key): a new key, as v1 hashed the message.
     partialFingerprints: { "l10nDrift/v2": finding.fingerprint },
     ...(finding.suppression !== undefined && { baselineState: finding.suppression === "known" ? "unchanged" : "new" }),
-    properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }) },
+    properties: { locale: finding.locale, article: finding.article, ...(finding.anchor !== undefined && { anchor: finding.anchor }), cause: finding.cause },
   };
 }
 

@@ -1,13 +1,13 @@
-import type { Finding } from "../model/finding.js";
 import type { Report } from "../model/report.js";
+import type { TranslationState, WorkList } from "../model/state.js";
 
 /**
- * `reports/status.json`: per page and locale, whether the translation is up to date and, where the
- * findings say, since when it is not. A site generator reads it to show readers an "outdated
- * translation" banner. The shape is stable: fields are only ever added.
+ * `reports/status.json`: per page and locale, the translation's state, for a site generator's
+ * "outdated translation" banner and for dashboards. Schema version 2: `state` is the engine's
+ * one state per translation (version 1 called every finding "outdated").
  */
 export interface StatusFile {
-  schemaVersion: 1;
+  schemaVersion: 2;
   pages: StatusPage[];
 }
 
@@ -20,41 +20,37 @@ export interface StatusPage {
 
 export interface TranslationStatus {
   file: string;
-  /** `current`: no error or warning; `outdated`: some; `missing`: no file; `unreadable`: a file that cannot be parsed. */
-  state: "current" | "outdated" | "missing" | "unreadable";
-  /** The source date the translation has not caught up with (YYYY-MM-DD), when known. */
+  state: TranslationState;
+  /** Whether the source moved on since the translation was made: true for `outdated`, and for a `broken` one that is behind too. What a banner reads. */
+  outdated: boolean;
+  /**
+   * Since when it is behind (YYYY-MM-DD): the first source commit after the baseline, or the
+   * source's date when only dates are known; null when it is not behind or nothing tells.
+   */
   outdatedSince: string | null;
-  /** Rules whose errors or warnings make it outdated, sorted. */
+  /** Fingerprints of the findings behind the state (see drift.json), sorted. */
   reasons: string[];
+  /** For an outdated translation: what to translate. */
+  work?: WorkList;
 }
 
 export function formatStatus(report: Report): string {
-  const byPage = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
-    if (finding.severity === "info") continue;
-    const key = `${finding.article}\0${finding.locale}`;
-    byPage.set(key, [...(byPage.get(key) ?? []), finding]);
-  }
   const pages: StatusPage[] = report.articles.map((article) => {
-    const translations: Record<string, TranslationStatus> = {};
+    // Locale names come from folder names: a null-prototype object keeps `__proto__` a locale.
+    const translations: Record<string, TranslationStatus> = Object.create(null) as Record<string, TranslationStatus>;
     for (const translation of article.translations) {
-      const findings = byPage.get(`${article.article}\0${translation.locale}`) ?? [];
-      const reasons = [...new Set(findings.map((finding) => finding.ruleId))].sort();
-      const state = translation.status === "translated" ? (reasons.length > 0 ? "outdated" : "current") : translation.status;
-      translations[translation.locale] = { file: translation.file, state, outdatedSince: outdatedSince(findings), reasons };
+      const outdated = translation.state === "outdated" || translation.outdated === true;
+      translations[translation.locale] = {
+        file: translation.file,
+        state: translation.state,
+        outdated,
+        outdatedSince: translation.work?.outdatedSince ?? null,
+        reasons: translation.reasons,
+        ...(translation.work && { work: translation.work }),
+      };
     }
     return { article: article.article, source: article.file, translations };
   });
-  const status: StatusFile = { schemaVersion: 1, pages };
+  const status: StatusFile = { schemaVersion: 2, pages };
   return `${JSON.stringify(status, null, 2)}\n`;
-}
-
-/** The newest source date or change a finding names; rules put it in `data.sourceDate` or `data.since`. */
-function outdatedSince(findings: readonly Finding[]): string | null {
-  const dates = findings
-    .map((finding) => finding.data?.sourceDate ?? finding.data?.since)
-    .filter((value): value is string => typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value))
-    .map((value) => value.slice(0, 10))
-    .sort();
-  return dates.at(-1) ?? null;
 }

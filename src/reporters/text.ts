@@ -1,29 +1,138 @@
 import pc from "picocolors";
 import type { Finding, Severity } from "../model/finding.js";
-import type { Report } from "../model/report.js";
+import type { ArticleOutline, Report, TranslationOutline } from "../model/report.js";
+import type { StateCounts, WorkList, WorkSection } from "../model/state.js";
 import { plural } from "../util/text.js";
 
 export interface TextOptions {
   /** Decided by the caller from the terminal and NO_COLOR/FORCE_COLOR; never sniffed here. */
   color: boolean;
+  /** Every finding, grouped by article and locale, after the verdict. */
+  verbose?: boolean;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
 
 const SEVERITY_COLOR: Record<Severity, keyof Colors> = { error: "red", warning: "yellow", info: "cyan" };
 
+/** Sections named per outdated translation before "and N more". */
+const WORK_SECTIONS_SHOWN = 4;
+
 /**
- * Findings grouped by article, then locale; each line starts with `file:line:col`, which
- * terminals and editors turn into a link. Ends with a one-line summary.
+ * The verdict first: a table of states per locale, then the broken translations with the
+ * findings that break them, the outdated ones one line each (how far behind, which sections),
+ * and one line per locale for missing ones. Problems in the sources and notes about the whole
+ * run follow. `verbose` adds every finding as `file:line:col` lines, which terminals and editors
+ * turn into links. Ends with a one-line summary.
  */
 export function formatText(report: Report, options: TextOptions): string {
   const colors = pc.createColors(options.color);
+  const blocks: string[][] = [];
+  if (Object.keys(report.summary.byLocale).length > 0) blocks.push(stateTable(report));
+
+  const broken = translationsIn(report.articles, (translation) => translation.state === "broken");
+  if (broken.length > 0) {
+    const lines = [colors.bold(colors.red(`Broken (${broken.length}): translation errors to fix`))];
+    for (const { article, translation } of broken) {
+      lines.push(`  ${colors.bold(printable(translation.locale))}  ${printable(translation.file)}${translation.outdated ? colors.dim("  (also outdated)") : ""}`);
+      for (const finding of reasonFindings(report, article, translation)) lines.push(`    ${formatLine(finding, colors)}`);
+    }
+    blocks.push(lines);
+  }
+
+  const outdated = translationsIn(report.articles, (translation) => translation.state === "outdated");
+  if (outdated.length > 0) {
+    const lines = [colors.bold(colors.yellow(`Outdated (${outdated.length}): the source changed since they were translated`))];
+    for (const { translation } of outdated) lines.push(`  ${colors.bold(printable(translation.locale))}  ${printable(translation.file)}  ${printable(describeWork(translation.work))}`);
+    blocks.push(lines);
+  }
+
+  const missing = missingLines(report);
+  if (missing.length > 0) blocks.push([colors.bold("Missing"), ...missing.map((line) => `  ${line}`)]);
+
+  // Findings outside any translation: problems in the sources, translations without a source,
+  // and notes about the whole run.
+  const translated = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
+  const outside = report.findings.filter((finding) => !translated.has(`${finding.article}\0${finding.locale}`));
+  const sources = outside.filter((finding) => finding.article !== "");
+  if (sources.length > 0) blocks.push([colors.bold(`Sources and orphans (${sources.length})`), ...sources.map((finding) => `  ${formatLine(finding, colors)}`)]);
+  const notes = outside.filter((finding) => finding.article === "");
+  if (notes.length > 0) blocks.push([colors.bold("Notes"), ...notes.map((finding) => `  ${formatLine(finding, colors)}`)]);
+
+  if (options.verbose) blocks.push(everyFinding(report.findings, colors));
+  blocks.push([summaryLine(report, colors)]);
+  return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
+}
+
+function stateTable(report: Report): string[] {
+  const header = ["locale", "current", "outdated", "broken", "missing", "sections"];
+  const rows = Object.entries(report.summary.byLocale).map(([locale, summary]) => [
+    printable(locale),
+    String(summary.states.current),
+    String(summary.states.outdated),
+    String(summary.states.broken),
+    String(summary.states.missing),
+    `${summary.coveragePercent}%`,
+  ]);
+  const extra = (counts: StateCounts) => counts.unreadable + counts.untracked;
+  if (Object.values(report.summary.byLocale).some((summary) => extra(summary.states) > 0)) {
+    header.splice(5, 0, "other");
+    Object.values(report.summary.byLocale).forEach((summary, index) => rows[index]!.splice(5, 0, String(extra(summary.states))));
+  }
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  return [line(header), ...rows.map(line)];
+}
+
+/** The findings behind a translation's state, in report order (by file, line and column). */
+export function reasonFindings(report: Report, article: string, translation: TranslationOutline): Finding[] {
+  const reasons = new Set(translation.reasons);
+  return report.findings.filter((finding) => finding.article === article && finding.locale === translation.locale && reasons.has(finding.fingerprint));
+}
+
+function translationsIn(articles: readonly ArticleOutline[], keep: (translation: TranslationOutline) => boolean): Array<{ article: string; translation: TranslationOutline }> {
+  return articles.flatMap((article) => article.translations.filter(keep).map((translation) => ({ article: article.article, translation })));
+}
+
+/** "2 commits (14 lines) behind since 2026-05-01: added `#governance`; changed `#intro`" */
+export function describeWork(work: WorkList | undefined): string {
+  if (!work) return "";
+  const behind =
+    work.commitsBehind !== undefined
+      ? `${plural(work.commitsBehind, "commit")}${work.changedLines !== undefined ? ` (${plural(work.changedLines, "line")})` : ""} behind`
+      : "older than the source";
+  const since = work.outdatedSince ? ` since ${work.outdatedSince}` : "";
+  const parts: string[] = [];
+  const named = (label: string, sections: readonly WorkSection[]) => {
+    if (sections.length === 0) return;
+    const shown = sections.slice(0, WORK_SECTIONS_SHOWN).map((section) => `\`#${section.anchor}\``);
+    const more = sections.length > WORK_SECTIONS_SHOWN ? ` and ${sections.length - WORK_SECTIONS_SHOWN} more` : "";
+    parts.push(`${label} ${shown.join(", ")}${more}`);
+  };
+  named("added", work.added);
+  named("changed", work.changed);
+  named("removed", work.removed);
+  if (work.frontMatter.length > 0) parts.push(`front matter ${work.frontMatter.map((key) => `\`${key}\``).join(", ")}`);
+  if (work.includes.length > 0) parts.push(`includes ${work.includes.map((file) => `\`${file}\``).join(", ")}`);
+  named("review", work.review ?? []);
+  return `${behind}${since}${parts.length > 0 ? `: ${parts.join("; ")}` : ""}`;
+}
+
+function missingLines(report: Report): string[] {
   const lines: string[] = [];
+  for (const [locale, summary] of Object.entries(report.summary.byLocale)) {
+    if (summary.states.missing === 0) continue;
+    lines.push(`${printable(locale)}: ${summary.states.missing} of ${plural(summary.articles, "page")} not translated (\`l10n-drift status --state missing --locale ${printable(locale)}\` lists them)`);
+  }
+  return lines;
+}
+
+function everyFinding(findings: readonly Finding[], colors: Colors): string[] {
+  const lines = [colors.bold(`Every finding (${findings.length})`)];
   let article: string | undefined;
   let locale: string | undefined;
-  for (const finding of report.findings) {
+  for (const finding of findings) {
     if (finding.article !== article) {
-      if (article !== undefined) lines.push("");
       article = finding.article;
       locale = undefined;
       // Findings about the whole run (history) have no article.
@@ -35,15 +144,13 @@ export function formatText(report: Report, options: TextOptions): string {
     }
     lines.push(`    ${formatLine(finding, colors)}`);
   }
-  if (lines.length > 0) lines.push("");
-  lines.push(summaryLine(report, colors));
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 function formatLine(finding: Finding, colors: Colors): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = colors[SEVERITY_COLOR[finding.severity]] as (text: string) => string;
-  const known = finding.suppression === "known" ? `  ${colors.dim("(in baseline)")}` : "";
+  const known = finding.suppression === "known" ? `  ${colors.dim("(known)")}` : finding.suppression === "new" ? `  ${colors.bold("(new)")}` : "";
   return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}${known}`;
 }
 
@@ -58,13 +165,16 @@ export function printable(text: string): string {
   return text.replace(CONTROL_CHARACTERS, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
 }
 
+/** "✖ 1 broken, 3 outdated, 2 missing of 6 translations; 16 findings (3 errors, 9 warnings, 4 info) in 1 article × 4 locales" */
 export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {
-  const { counts, articles, locales } = report.summary;
+  const { counts, articles, locales, states } = report.summary;
   const total = counts.error + counts.warning + counts.info;
   const scope = `${plural(articles, "article")} × ${plural(locales, "locale")}`;
-  if (total === 0) return colors.green(`✔ no drift in ${scope}`);
-  const parts = `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
-  const mark = counts.error > 0 ? colors.red("✖") : colors.yellow("⚠");
-  const baseline = report.suppressions ? `; ${report.suppressions.new} new, ${report.suppressions.known} in the baseline, ${report.suppressions.fixed.length} fixed` : "";
-  return `${mark} ${plural(total, "finding")} (${parts}) in ${scope}${baseline}`;
+  const translations = Object.values(states).reduce((sum, count) => sum + count, 0);
+  const known = report.suppressions ? `; ${report.suppressions.new} new, ${report.suppressions.known} known, ${report.suppressions.fixed.length} fixed` : "";
+  if (total === 0 && states.broken + states.outdated + states.missing + states.unreadable === 0) return colors.green(`✔ ${plural(translations, "translation")} current, no drift in ${scope}`);
+  const verdict = `${states.broken} broken, ${states.outdated} outdated, ${states.missing} missing${states.unreadable > 0 ? `, ${states.unreadable} unreadable` : ""} of ${plural(translations, "translation")}`;
+  const findings = `${plural(total, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info)`;
+  const mark = states.broken > 0 || states.unreadable > 0 ? colors.red("✖") : colors.yellow("⚠");
+  return `${mark} ${verdict}; ${findings} in ${scope}${known}`;
 }

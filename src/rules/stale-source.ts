@@ -50,6 +50,7 @@ export const staleSource: Rule = {
           shortCommit: baseline.commit.slice(0, 7),
           commit: baseline.commit,
           commitsBehind: behind,
+          ...(baseline.outdatedSince !== undefined && { outdatedSince: baseline.outdatedSince }),
           skippedCommits: baseline.skippedCommits ?? 0,
           changedLines: baseline.changedLines ?? 0,
           added: comparison.added.map(({ anchor, title }) => ({ anchor, title })),

@@ -1,0 +1,28 @@
+import type { Finding } from "../model/finding.js";
+import type { Report } from "../model/report.js";
+
+/**
+ * The findings that are errors to fix, as the states have it: the reasons of broken
+ * translations, and problems outside any translation (a source file, a translation without a
+ * source) that are not upstream changes. Everything else is upstream work, shown as a work list.
+ */
+export function translationErrors(report: Report): Set<string> {
+  const errors = new Set<string>();
+  const translations = new Set<string>();
+  for (const article of report.articles) {
+    for (const translation of article.translations) {
+      translations.add(`${article.article}\0${translation.locale}`);
+      if (translation.state === "broken") for (const reason of translation.reasons) errors.add(reason);
+    }
+  }
+  for (const finding of report.findings) {
+    if (finding.article === "" || translations.has(`${finding.article}\0${finding.locale}`)) continue;
+    if (finding.cause !== "upstream") errors.add(finding.fingerprint);
+  }
+  return errors;
+}
+
+/** Whether a finding is one of `translationErrors`, and new where known findings are used. */
+export function isNewError(finding: Finding, errors: ReadonlySet<string>): boolean {
+  return errors.has(finding.fingerprint) && finding.suppression !== "known";
+}
