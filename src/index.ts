@@ -50,7 +50,13 @@ export interface CheckOptions {
 
 /** Checks a tree and returns the report that the JSON output serializes. */
 export async function check(options: CheckOptions = {}): Promise<Report> {
-  return (await runWith(options)).report;
+  let policy: Config["failOn"];
+  const { report } = await runWith(options, (run) => {
+    policy = run.config.failOn;
+    return {};
+  });
+  // The team's failure policy travels with the report, so `check`, `merge` and the Action judge alike.
+  return policy === undefined ? report : { ...report, failOn: policy };
 }
 
 /**

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { readFile } from "node:fs/promises";
 import { DriftError } from "../errors.js";
-import { SEVERITY_RANK, type Severity } from "../model/finding.js";
+import type { Severity } from "../model/finding.js";
+import { verdict } from "../report/verdict.js";
 import type { Report } from "../model/report.js";
 import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE as DEFAULT_SUPPRESSIONS_FILE } from "../report/suppressions.js";
 import { REPORT_FILES } from "../reporters/index.js";
@@ -16,11 +17,13 @@ export const FAIL_ON = ["error", "warning", "info", "never"] as const;
 /** The file of known findings, when none is named. */
 export const SUPPRESSIONS_FILE = DEFAULT_SUPPRESSIONS_FILE;
 
-/** The fail-on policy, in one place: with suppressions, only new findings fail. */
+/**
+ * The fail-on policy, in one place: broken translations (translation errors at or above
+ * `--fail-on`) and problems in the sources fail, outdated and missing ones only where the
+ * configuration's `failOn.states` says; with suppressions, only new findings fail.
+ */
 export function failed(report: Report, failOn: FailOn): boolean {
-  if (failOn === "never") return false;
-  const threshold = SEVERITY_RANK[failOn];
-  return report.findings.some((finding) => finding.suppression !== "known" && SEVERITY_RANK[finding.severity] >= threshold);
+  return verdict(report, { failOn, ...(report.failOn?.states && { states: report.failOn.states }), ...(report.failOn?.locales && { locales: report.failOn.locales }) }).failed;
 }
 
 /** Output to `--output` (atomically) or standard output. */

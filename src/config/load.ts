@@ -19,6 +19,8 @@ export interface Config {
   rules?: RuleSettings;
   keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[] };
   maxFileBytes?: number;
+  /** States that fail `check` besides `broken`, and the locales they apply to. */
+  failOn?: { states?: Array<"outdated" | "missing" | "unreadable" | "broken">; locales?: string[] };
 }
 
 export const CONFIG_FILE = "l10n-drift.config.json";

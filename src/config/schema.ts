@@ -82,6 +82,15 @@ export function configSchema(rules: readonly RuleSchemaSource[]): Record<string,
         },
       },
       maxFileBytes: { type: "integer", minimum: 1, description: "Larger files are reported and skipped." },
+      failOn: {
+        type: "object",
+        additionalProperties: false,
+        description: "When `check` fails besides broken translations: translation states that fail it too, in which locales.",
+        properties: {
+          states: { type: "array", items: { enum: ["outdated", "missing", "unreadable", "broken"] }, uniqueItems: true, description: "States that fail the check, such as `outdated`; `broken` always does." },
+          locales: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, description: "Locale folders `states` applies to; all when absent." },
+        },
+      },
     },
   };
 }

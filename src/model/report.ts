@@ -104,6 +104,8 @@ export interface Report {
   findings: Finding[];
   articles: ArticleOutline[];
   suppressions?: SuppressionSummary;
+  /** The configuration's `failOn`: states that fail the check besides `broken`, and where. */
+  failOn?: { states?: Array<"outdated" | "missing" | "unreadable" | "broken">; locales?: string[] };
 }
 
 /** @deprecated Use `SuppressionSummary`; kept for one release. */
