@@ -44,7 +44,7 @@ export function activateRules(rules: readonly AnyRule[], settings: RuleSettings 
   for (const rule of rules) {
     const setting = Object.hasOwn(settings, rule.id) ? settings[rule.id] : undefined;
     const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    if (level === "off") continue;
+    if (level === "off" || (level === undefined && rule.offByDefault === true)) continue;
     if (level !== undefined && !SEVERITIES.includes(level)) {
       throw new DriftError("CONFIG_INVALID", `rule \`${rule.id}\`: level \`${String(level)}\` is not one of off, info, warning, error`);
     }

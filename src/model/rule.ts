@@ -91,6 +91,8 @@ export interface Rule<Options extends Record<string, unknown> = Record<string, u
   examples: { bad: RuleExample; good: RuleExample };
   /** The rule reports on documents that could not be read or parsed; other rules never see them. */
   reportsUnusable?: boolean;
+  /** Off unless the configuration gives it a level: what it says is already in the report another way. */
+  offByDefault?: boolean;
   checkFile?(context: FileContext<Options>): FindingDraft[];
   checkPair?(pair: Pair, context: RuleContext<Options>): FindingDraft[];
   checkUnpaired?(unpaired: UnpairedFile, context: RuleContext<Options>): FindingDraft[];

@@ -6,7 +6,7 @@ export const TABLE_END = "<!-- rules:end -->";
 
 /** The README rule table, one row per rule, from the rules' metadata. */
 export function ruleTable(rules: readonly AnyRule[]): string {
-  const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${severities(rule)} | ${cell(rule.description)} |`);
+  const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.offByDefault ? `off (${severities(rule)} when on)` : severities(rule)} | ${cell(rule.description)} |`);
   return ["| rule | severity | what it reports |", "|---|---|---|", ...rows].join("\n");
 }
 
@@ -27,7 +27,7 @@ export function ruleDocPage(rule: AnyRule): string {
     "",
     rule.description,
     "",
-    `Default severity: **${rule.severity}**.`,
+    rule.offByDefault ? `Off by default; turned on (\`"${rule.id}": "${rule.severity}"\`), its severity is **${rule.severity}**.` : `Default severity: **${rule.severity}**.`,
     "",
     "## Why it matters",
     "",
