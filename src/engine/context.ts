@@ -6,8 +6,11 @@ import { RULES } from "../rules/index.js";
 import { AnchorIndex } from "./anchor-index.js";
 import type { ArticleContext, Collect } from "./article.js";
 import { openCache } from "./cache.js";
-import type { HistorySettings } from "./run.js";
+import type { BaselineOptions } from "../history/baseline.js";
 import { activateRules, type ActiveRule, type RuleSettings } from "./rule-settings.js";
+
+/** How to read git history for translation baselines: plain data, for workers. */
+export type HistorySettings = BaselineOptions & { enabled: boolean };
 
 /** What any thread needs to build the run's article context: plain data, as rules are code. */
 export interface ContextSetup {

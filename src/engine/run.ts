@@ -15,7 +15,7 @@ import { fromPlainError } from "./plain-error.js";
 import type { WorkList } from "../history/worklist.js";
 import { digest } from "../util/hash.js";
 import { openHistory, mergeTallies, type HistoryProvider } from "../history/provider.js";
-import type { BaselineOptions } from "../history/baseline.js";
+import type { HistorySettings } from "./context.js";
 import { joinRelative, takeInventory, type Inventory } from "../tree/discover.js";
 import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
 import { movedTranslations } from "../tree/moved.js";
@@ -66,7 +66,7 @@ export interface EngineResult {
   workLists: WorkList[];
 }
 
-export type HistorySettings = BaselineOptions & { enabled: boolean };
+export type { HistorySettings };
 
 /** Below this many articles, starting workers costs more than it saves. */
 const ARTICLES_PER_WORKER_START = 100;

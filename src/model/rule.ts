@@ -1,4 +1,4 @@
-import type { PresetKeys } from "../config/presets/index.js";
+import type { PresetKeys } from "./keys.js";
 import type { ParsedDocument } from "./document.js";
 import type { FindingDraft, Severity } from "./finding.js";
 import type { HistoryGap, Pair, UnpairedFile } from "./pair.js";

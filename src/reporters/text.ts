@@ -64,7 +64,8 @@ export function formatText(report: Report, options: TextOptions): string {
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }
 
-function stateTable(report: Report): string[] {
+/** The states per locale as an aligned table, one line per locale after the header. */
+export function stateTable(report: Report): string[] {
   const header = ["locale", "current", "outdated", "broken", "missing", "sections"];
   const rows = Object.entries(report.summary.byLocale).map(([locale, summary]) => [
     printable(locale),

@@ -1,4 +1,4 @@
-import type { PresetKeys } from "../config/presets/index.js";
+import type { PresetKeys } from "../model/keys.js";
 import type { FindingDraft } from "../model/finding.js";
 import type { HistoryGap } from "../model/pair.js";
 import type { Rule, RuleContext, RunFacts } from "../model/rule.js";

@@ -18,18 +18,8 @@ export interface Preset {
   keys: PresetKeys;
 }
 
-export interface PresetKeys {
-  /** Front matter key with the date an article was last updated. */
-  date: string;
-  /** Front matter key with the document's declared locale. */
-  locale: string;
-  /** Front matter keys pinning the source commit a translation was made from (dot = nesting). */
-  sourceCommit: string[];
-  /** Front matter keys pinning the source content hash a translation was made from. */
-  sourceHash: string[];
-  /** Front matter keys that are translated (a title, a description): a source change to one needs the translator. */
-  translated: string[];
-}
+export type { PresetKeys } from "../../model/keys.js";
+import type { PresetKeys } from "../../model/keys.js";
 
 export const PRESET_NAMES = ["default", "docusaurus", "hugo", "mdn", "separate-repos"] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];

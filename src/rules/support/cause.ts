@@ -1,7 +1,9 @@
 import type { Section } from "../../model/document.js";
 import type { Cause } from "../../model/finding.js";
 import type { Pair } from "../../model/pair.js";
-import type { Since } from "./compare.js";
+
+/** Where a content difference comes from: already in the baseline source, or the source's since. */
+export type Since = "baseline" | "upstream";
 
 /**
  * A problem of a file as a whole (encoding, parse errors, duplicate anchors): the translator's when

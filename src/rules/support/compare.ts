@@ -8,7 +8,9 @@ import { sinceCause } from "./cause.js";
  * Whether a difference was already there in the source version the translation was made from
  * (a translator's error) or appeared in the source after it (upstream drift not yet caught up).
  */
-export type Since = "baseline" | "upstream";
+import type { Since } from "./cause.js";
+
+export type { Since };
 
 /** An aligned source section and translation section, with what resolving links needs. */
 export interface SectionPairView {
