@@ -9,7 +9,7 @@
 // --drifted FILE   lines of translation paths the team's script lists as drifted (OpenTelemetry's
 //                  `scripts/check-i18n.sh` output: "> Drifted file: content/ja/…"); every other
 //                  translation that exists counts as current by that script
-// --json OUT       the per-translation comparison, for reading disagreements by hand
+// --json OUT       the disagreements, for reading by hand
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { check } from "../dist/index.js";
@@ -51,7 +51,7 @@ lines.push(`${report.findings.length} findings in ${report.summary.articles} art
 const theirs = new Map();
 if (args.lunaria) {
   for (const entry of JSON.parse(readFileSync(args.lunaria, "utf8"))) {
-    theirs.set(`${entry.path ?? ""}`, { locale: entry.lang, state: entry.isMissing ? "missing" : entry.isOutdated ? "outdated" : "current" });
+    theirs.set(`${entry.source}\0${entry.lang}`, entry.isMissing ? "missing" : entry.isOutdated ? "outdated" : "current");
   }
 }
 const drifted = args.drifted
@@ -67,15 +67,15 @@ if (theirs.size > 0 || drifted) {
   const agreement = new Map();
   for (const article of report.articles) {
     for (const translation of article.translations) {
-      const file = path.relative(args.trackerRoot ? path.resolve(args.trackerRoot) : root, path.join(root, translation.file)).split(path.sep).join("/");
+      const file = translation.file;
       let their;
-      if (theirs.size > 0) their = theirs.get(file)?.state;
+      if (theirs.size > 0) their = theirs.get(`${article.file}\0${translation.locale}`);
       else if (translation.state === "missing") their = "missing";
       else their = drifted.has(file) ? "outdated" : "current";
       if (their === undefined) continue;
-      // The tracker knows no translation errors: a broken translation agrees with what it says of
-      // the file's age when it is also outdated (or not), and is listed as a disagreement otherwise.
-      const ours = translation.state === "broken" ? (translation.outdated ? "outdated" : "current") : translation.state;
+      // The tracker knows no translation errors: a broken translation that is also outdated agrees
+      // with "outdated"; a broken one that is not is a disagreement with "done", read by hand.
+      const ours = translation.state === "broken" && translation.outdated ? "outdated" : translation.state;
       const agrees = ours === their;
       const counts = agreement.get(translation.locale) ?? { agree: 0, total: 0 };
       counts.total++;
