@@ -77,22 +77,26 @@ if (theirs.size > 0 || drifted) {
       // with "outdated"; a broken one that is not is a disagreement with "done", read by hand.
       const ours = translation.state === "broken" && translation.outdated ? "outdated" : translation.state;
       const agrees = ours === their;
-      const counts = agreement.get(translation.locale) ?? { agree: 0, total: 0 };
+      const counts = agreement.get(translation.locale) ?? { agree: 0, total: 0, existingAgree: 0, existing: 0 };
       counts.total++;
       if (agrees) counts.agree++;
+      // Missing pages agree trivially; what the two say of translations that exist is the test.
+      if (translation.state !== "missing" && their !== "missing") {
+        counts.existing++;
+        if (agrees) counts.existingAgree++;
+      }
       agreement.set(translation.locale, counts);
       rows.push({ article: article.article, locale: translation.locale, file: translation.file, ours: translation.state, ...(translation.outdated && { outdated: true }), theirs: their, agrees, ...(translation.work && { work: translation.work }) });
     }
   }
-  let agree = 0;
-  let total = 0;
-  lines.push(`${"locale".padEnd(8)}  agree / compared with the team's tracker`);
+  const all = { agree: 0, total: 0, existingAgree: 0, existing: 0 };
+  lines.push(`${"locale".padEnd(8)}  agree / compared with the team's tracker; of them, translations that exist`);
+  const percent = (part, whole) => (whole === 0 ? "100" : ((part / whole) * 100).toFixed(1));
   for (const [locale, counts] of [...agreement].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    lines.push(`${locale.padEnd(8)}  ${counts.agree} / ${counts.total}`);
-    agree += counts.agree;
-    total += counts.total;
+    lines.push(`${locale.padEnd(8)}  ${counts.agree} / ${counts.total}; ${counts.existingAgree} / ${counts.existing}`);
+    for (const key of Object.keys(all)) all[key] += counts[key];
   }
-  lines.push(`${"all".padEnd(8)}  ${agree} / ${total} (${total === 0 ? 100 : ((agree / total) * 100).toFixed(1)}%)`);
+  lines.push(`${"all".padEnd(8)}  ${all.agree} / ${all.total} (${percent(all.agree, all.total)}%); existing ${all.existingAgree} / ${all.existing} (${percent(all.existingAgree, all.existing)}%)`);
   if (args.json) writeFileSync(args.json, `${JSON.stringify(rows.filter((row) => !row.agrees), null, 2)}\n`);
 }
 process.stdout.write(`${lines.join("\n")}\n`);
