@@ -15,9 +15,16 @@ export function escapeHtml(text: string): string {
  * syntax there (emphasis, code, links, HTML, entities, strikethrough, math, the cell separator)
  * become numeric character references, which it always shows literally. Line-start syntax such as
  * `#` cannot occur: a cell never starts a line. Line breaks become spaces: a row is one line.
+ * Other control characters are shown as `\u{1b}`, as the text report does: the document may be
+ * printed to a terminal, where an escape sequence would recolour or rewrite the log.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return visibleControls(text.replace(/[\r\n]+/g, " ")).replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** C0 and C1 controls and line separators, as `\u{…}` text (the text report's `printable`). */
+export function visibleControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report } from "../model/report.js";
+import { visibleControls } from "./escape.js";
 import { summaryLine } from "./text.js";
 import { isNewError, translationErrors } from "./translation-errors.js";
 
@@ -21,8 +22,10 @@ function annotation(finding: Finding): string {
   const properties: Array<[string, string]> = [["file", finding.file]];
   if (finding.line !== undefined) properties.push(["line", String(finding.line)], ["col", String(finding.column ?? 1)]);
   properties.push(["title", `${finding.ruleId} (${finding.locale})`]);
-  const list = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(",");
-  return `::${COMMAND[finding.severity]} ${list}::${escapeData(finding.message)}`;
+  // Line breaks are the runner's to decode (%0A); any other control character is shown as text,
+  // since the command is printed to the job's log.
+  const list = properties.map(([key, value]) => `${key}=${visibleControls(escapeProperty(value))}`).join(",");
+  return `::${COMMAND[finding.severity]} ${list}::${visibleControls(escapeData(finding.message))}`;
 }
 
 /** The runner's own escaping (actions/toolkit `escapeData`): a message stays one command. */

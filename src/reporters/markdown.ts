@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report, TranslationOutline } from "../model/report.js";
-import { escapeHtml, escapeMarkdown, messageToMarkdown } from "./escape.js";
+import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls } from "./escape.js";
+import { plural } from "../util/text.js";
 import { describeWork, reasonFindings, summaryLine } from "./text.js";
 
 export interface MarkdownOptions {
@@ -9,6 +10,11 @@ export interface MarkdownOptions {
 }
 
 export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxLength: 65_000 };
+
+/** HTML text in the Markdown (`<summary>`), control characters made visible as in table cells. */
+function escapeHtml(text: string): string {
+  return escapeHtmlText(visibleControls(text));
+}
 
 const SEVERITY_MARK: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };
 
@@ -102,7 +108,7 @@ function translationParts(report: Report): { broken: Part; outdated: Part } {
   }
   return {
     broken: { head: ["", `## Broken translations (${brokenCount})`, "", "Translation errors: the translation disagrees with the source version it was made from."], items: broken, noun: "broken translations" },
-    outdated: { head: ["", `## Outdated translations (${outdatedCount})`, "", "The source changed since they were translated: work to schedule, not errors."], items: outdated, noun: "outdated translations" },
+    outdated: { head: ["", `## Outdated translations (${outdatedCount})`, "", "The source changed since they were translated: work to schedule, not errors.", ""], items: outdated, noun: "outdated translations" },
   };
 }
 
@@ -131,7 +137,7 @@ function findingRow(finding: Finding): string {
 function missingItems(report: Report): string[] {
   return Object.entries(report.summary.byLocale)
     .filter(([, summary]) => summary.states.missing > 0)
-    .map(([locale, summary]) => `- **${escapeMarkdown(locale)}**: ${summary.states.missing} of ${summary.articles} pages not translated (<code>l10n-drift status --state missing --locale ${escapeMarkdown(locale)}</code> lists them)`);
+    .map(([locale, summary]) => `- **${escapeMarkdown(locale)}**: ${summary.states.missing} of ${plural(summary.articles, "page")} not translated (<code>l10n-drift status --state missing --locale ${escapeMarkdown(locale)}</code> lists them)`);
 }
 
 function findingsOutsideTranslations(report: Report): Finding[] {

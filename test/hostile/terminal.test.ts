@@ -14,7 +14,10 @@ describe("text output in a terminal", () => {
     const output = formatText(await check({ root }), { color: false });
     expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(output).toContain("Section `Rot \\u{1b}[31mgefärbt\\u{1b}]0;title\\u{7} und \\u{9b}weg` (`#rot-31mgefärbt0title-und-weg`) is not in the source");
-    expect(output).toContain("    locales/de/evil\\u{1b}[2J\\u{a}name.md:1:1  warning  ");
+    // The orphan is listed apart from the translations, its file name's controls shown as text.
+    expect(output).toContain(
+      "Sources and orphans (1)\n  locales/de/evil\\u{1b}[2J\\u{a}name.md:1:1  warning  This translation has no source: `articles/evil\\u{1b}[2J name.md` does not exist; delete the translation or move it to the source's new path.  orphan-translation\n",
+    );
   });
 
   it("leaves ordinary text alone", () => {

@@ -216,7 +216,11 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     expect(rows[3]?.slice(0, 3)).toEqual(["added|H2 New part#new-partadded for fr", "|H2 New part (de)", "gap todo|missingto translate"]);
     expect(await page.$$eval(".detail h3", (headings) => headings.map((heading) => heading.textContent))).toEqual(["Translation errors to fix (4)", "Upstream changes and notes (3)"]);
     expect(await page.$$eval('.findings[data-group="errors"] .rule', (spans) => spans.map((span) => span.textContent))).toEqual(["code-drift", "link-drift", "missing-section", "parse-error"]);
-    expect(await page.$$eval(".detail a", (links) => links.length)).toBe(0);
+    // Without a repository the only links are the rules' docs, one per finding's rule name.
+    const ruleUrl = (id: string) => RULES.find((rule) => rule.id === id)!.url;
+    expect(await page.$$eval(".detail a", (links) => links.map((link) => `${link.textContent} ${link.getAttribute("href")}`))).toEqual(
+      ["code-drift", "link-drift", "missing-section", "parse-error", "stale-source", "machine-translated", "stale-date"].map((id) => `${id} ${ruleUrl(id)}`),
+    );
     await mkdir(path.join(REPO_ROOT, "test-output"), { recursive: true });
     await page.screenshot({ path: path.join(REPO_ROOT, "test-output/html-report-states.png"), fullPage: true });
     expect(problems).toEqual([]);
@@ -330,14 +334,17 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     for (const url of ["http://github.com/example/docs", "javascript:alert(1)"]) {
       const plain = (await open(stateReport(), "unlinked", { repository: { url } })).page;
       await plain.click("#heat td.article");
-      expect(await plain.$$eval("a", (anchors) => anchors.length), url).toBe(0);
+      // Only the rules' docs are linked, never the repository nor a script URL.
+      const hrefs = await plain.$$eval("a", (anchors) => anchors.map((a) => a.getAttribute("href") ?? ""));
+      expect(hrefs.length, url).toBe(7);
+      expect(hrefs.filter((href) => !RULES.some((rule) => rule.url === href)), url).toEqual([]);
     }
   });
 
   it("shows the bundled example's translations with their states, and the missing Direct row on click", async () => {
     const { page, problems } = await open(await bundledReport(), "bundled");
-    // Without history every finding's cause is unknown and the dates do not say upstream: translation errors.
-    expect(await cells(page)).toEqual([["expressroute/expressroute-connectivity-models.md", "broken: 3 errors", "broken: 4 errors", "broken: 4 errors", "broken: 1 error"]]);
+    // Without history every finding's cause is unknown; de, nl and sv are older than their source by date, so theirs are upstream work.
+    expect(await cells(page)).toEqual([["expressroute/expressroute-connectivity-models.md", "outdated: behind", "outdated: behind", "outdated: behind", "broken: 1 error"]]);
     await page.click("#heat td.article");
     const rows = await page.$$eval(".outline tr", (trs) => trs.map((tr) => [...tr.children].map((cell) => [cell.className, cell.textContent])));
     const direct = rows.find((row) => row[0]?.[1]?.startsWith("H2 Direct from ExpressRoute sites"));
@@ -385,16 +392,17 @@ describe.skipIf(!HAS_CHROMIUM)(`the HTML report in headless Chromium${HAS_CHROMI
     expect(problems).toEqual([]);
   });
 
-  it("draws the hand-built report: an orphan apart, a missing translation, hostile text", async () => {
+  it("draws the hand-built report: broken, missing and outdated translations, an orphan apart, hostile text", async () => {
     const { page, problems } = await open(edgeReport(), "edge");
-    expect(await cells(page)).toEqual([["guide/setup.md", "broken: 1 error", "missing: missing"]]);
+    expect(await cells(page)).toEqual([["guide/setup.md", "broken: 2 errors", "missing: missing", "outdated: 2 behind"]]);
     expect(await page.$$eval("#sources li .rule", (spans) => spans.map((span) => span.textContent))).toEqual(["orphan-translation"]);
     // The orphan's message is shown as text, its control characters made visible.
     expect(await page.$$eval("#sources .message", (spans) => spans.map((span) => span.textContent))).toEqual(["Line one\\u{d}\\u{a}line two \\u{1b}[31mred"]);
     await page.click("#heat tbody tr:nth-child(1) td.article");
     const rows = await page.$$eval(".outline tr", (trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(rows[1]?.[2]).toBe("missing");
-    expect(rows[2]).toEqual([`H2 ${HOSTILE_TITLE}#setup`, "missing", "missing"]);
+    // sv's work list names the hostile section as changed; its title is text in both columns.
+    expect(rows[2]).toEqual([`H2 ${HOSTILE_TITLE}#setupchanged: code, link for sv`, "missing", "missing", `H2 Installation ${HOSTILE_TITLE}to update`]);
     expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(problems).toEqual([]);
   });

@@ -26,8 +26,12 @@ describe("formatSarif", () => {
     expect(missing?.help?.text).toBe(`${rule.description} ${rule.rationale} See ${rule.url}`);
     expect(missing?.help?.markdown).toBe(`${rule.description}\n\n${rule.rationale}\n\n[Rule documentation](${rule.url})`);
     expect(run.results).toHaveLength(15);
+    // Without history, the dates say de's sources moved on: its missing section is upstream work, a note.
     const result = run.results!.find((candidate) => candidate.ruleId === "missing-section" && candidate.properties?.locale === "de")!;
-    expect(result.level).toBe("error");
+    expect(result.level).toBe("note");
+    expect(result.properties).toEqual({ locale: "de", article: "expressroute/expressroute-connectivity-models.md", anchor: "Direct", cause: "unknown" });
+    // zh is broken: its link-drift keeps its level.
+    expect(run.results!.filter((candidate) => candidate.level !== "note").map((candidate) => [candidate.ruleId, candidate.properties?.locale, candidate.level])).toEqual([["link-drift", "zh", "warning"]]);
     expect(run.tool.driver.rules?.[result.ruleIndex!]?.id).toBe("missing-section");
     expect(result.locations?.[0]?.physicalLocation).toEqual({
       artifactLocation: { uri: "locales/de/expressroute/expressroute-connectivity-models.md", uriBaseId: "%SRCROOT%" },
@@ -46,15 +50,31 @@ describe("formatSarif", () => {
     expect(validate({ version: "2.1.0", runs: [{ results: [] }] })).toBe(false);
   });
 
-  it("maps info to note, points a file-wide finding at line 1 and keeps fingerprints apart", () => {
+  it("keeps levels for translation errors only, makes upstream work a note with its cause, and points a file-wide finding at line 1", () => {
     const results = sarif(edgeReport()).runs[0]!.results!;
-    expect(results.map((result) => result.level)).toEqual(["error", "warning", "note"]);
-    expect(results[1]?.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 1, startColumn: 1 });
+    expect(results.map((result) => [result.ruleId, result.level, result.baselineState, result.properties?.cause])).toEqual([
+      ["missing-section", "error", "new", "translation"],
+      ["link-drift", "warning", "unchanged", "translation"],
+      ["orphan-translation", "note", "unchanged", "upstream"],
+      ["stale-source", "note", "new", "upstream"],
+    ]);
+    expect(results[3]?.properties).toEqual({ locale: "sv", article: "guide/setup.md", cause: "upstream" });
     expect(results[2]?.message.text).toBe("Line one\r\nline two \u001b[31mred");
+    expect(results[2]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe("locales/fr/old/%3Cb%3Egone%3C/b%3E%20%7C%20%60x%60%20a%3Ab%2Cc%20%250A.md");
+    const fileWide = { ...edgeReport(), findings: [{ ...edgeReport().findings[0]!, line: undefined, column: undefined }] };
+    expect(sarif(fileWide).runs[0]!.results![0]!.locations?.[0]?.physicalLocation?.region).toEqual({ startLine: 1, startColumn: 1 });
     const odd = { ...edgeReport(), findings: [{ ...edgeReport().findings[0]!, file: "locales/fr/C# & co/50% ?.md" }] };
     expect(sarif(odd).runs[0]!.results![0]!.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe("locales/fr/C%23%20%26%20co/50%25%20%3F.md");
     const fingerprints = results.map((result) => result.partialFingerprints?.["l10nDrift/v2"]);
-    expect(new Set(fingerprints).size).toBe(3);
+    expect(new Set(fingerprints).size).toBe(4);
+  });
+
+  it("keeps the level of an error outside any translation (a source file), and makes an upstream one a note", () => {
+    // A problem in a source file belongs to no translation and is not upstream: an error to fix.
+    const report = edgeReport();
+    const source = { ...report.findings[0]!, ruleId: "encoding", locale: "en", file: "articles/guide/setup.md", cause: "translation" as const, fingerprint: "4123456789abcdef0123456789abcdef" };
+    const upstreamSource = { ...source, cause: "upstream" as const, severity: "warning" as const, fingerprint: "5123456789abcdef0123456789abcdef" };
+    expect(sarif({ ...report, findings: [source, upstreamSource] }).runs[0]!.results!.map((result) => result.level)).toEqual(["error", "note"]);
   });
 
   it("fingerprints a finding by what it is about, not by its line", () => {
