@@ -13,6 +13,7 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
 import type { WorkList } from "./history/worklist.js";
 import type { TreeLayout } from "./tree/layout.js";
+import { repositoryAddress } from "./git/remote.js";
 
 export interface CheckOptions {
   /** The tree to check; default: the current directory. */
@@ -50,13 +51,17 @@ export interface CheckOptions {
 
 /** Checks a tree and returns the report that the JSON output serializes. */
 export async function check(options: CheckOptions = {}): Promise<Report> {
-  let policy: Config["failOn"];
+  let config: Config = {};
+  let root = ".";
   const { report } = await runWith(options, (run) => {
-    policy = run.config.failOn;
+    config = run.config;
+    root = run.layout.root;
     return {};
   });
+  // Where the tree lives, for the reports' links: configured, else the git remote, when it is a web address.
+  const repository = config.repository ?? (options.history === false ? undefined : await repositoryAddress(root));
   // The team's failure policy travels with the report, so `check`, `merge` and the Action judge alike.
-  return policy === undefined ? report : { ...report, failOn: policy };
+  return { ...report, ...(repository && { repository }), ...(config.failOn && { failOn: config.failOn }) };
 }
 
 /**

@@ -82,6 +82,17 @@ export function configSchema(rules: readonly RuleSchemaSource[]): Record<string,
         },
       },
       maxFileBytes: { type: "integer", minimum: 1, description: "Larger files are reported and skipped." },
+      repository: {
+        type: "object",
+        additionalProperties: false,
+        required: ["url"],
+        description: "The repository's web address, for the reports' links to files, history and compare views; default: the git remote `origin`, when it is a web address.",
+        properties: {
+          url: { type: "string", pattern: "^https://", description: "Such as https://github.com/withastro/starlight." },
+          branch: { type: "string", minLength: 1, description: "Branch to link files at; default HEAD." },
+          rootDir: { type: "string", description: "The checked tree's folder inside the repository, such as docs." },
+        },
+      },
       failOn: {
         type: "object",
         additionalProperties: false,

@@ -104,6 +104,8 @@ export interface Report {
   findings: Finding[];
   articles: ArticleOutline[];
   suppressions?: SuppressionSummary;
+  /** The repository's web address (configured, or the git remote's), for the reports' links. */
+  repository?: { url: string; branch?: string; rootDir?: string };
   /** The configuration's `failOn`: states that fail the check besides `broken`, and where. */
   failOn?: { states?: Array<"outdated" | "missing" | "unreadable" | "broken">; locales?: string[] };
 }

@@ -25,7 +25,7 @@ export const REPORTERS: Readonly<Record<Format, (report: Report, options: Render
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, { rules: options.rules }),
   github: (report) => formatGithub(report),
-  html: (report, options) => formatHtml(report, { rules: options.rules }),
+  html: (report, options) => formatHtml(report, { rules: options.rules, ...(report.repository && { repository: report.repository }) }),
 };
 
 /** What `report` writes, by file name, in this order; none in colour. */
