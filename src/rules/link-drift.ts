@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from "../model/rule.js";
 import { type LinkTarget, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
-import { articleTarget, pairLocales, targetKey } from "./support/targets.js";
+import { articleTarget, neutralTarget, pairLocales, targetKey } from "./support/targets.js";
 
 interface LinkDriftOptions extends Record<string, unknown> {
   /**
@@ -95,7 +95,7 @@ function keyed(
   for (const link of links) {
     const neutral = targetKey(link.url, view, side, locales);
     const article = articleTarget(neutral, view.article, publishedAt) ?? pageTarget(link.url, view.article, side, locales, linked);
-    const key = article === undefined ? neutral : `article:${article}`;
+    const key = article === undefined ? localisedSiteKey(link.url, neutral) : `article:${article}`;
     if (!targets.has(key)) targets.set(key, link);
   }
   return targets;
@@ -109,4 +109,17 @@ function pageTarget(url: string, article: string, side: "source" | "translation"
   const sections = linked[target.page];
   const id = (sections && Object.hasOwn(sections[side], target.id) ? sections[side][target.id] : undefined) ?? target.id;
   return `${target.page}#${id}`;
+}
+
+/**
+ * A page of another localised site (`https://docs.astro.build/en/x/#heading-ids` and
+ * `…/de/x/#überschriften-ids`): its fragments are that site's translated headings, which no one
+ * here can read, so the page alone is the target. Other URLs keep their fragment.
+ */
+function localisedSiteKey(url: string, neutral: string): string {
+  if (!/^https?:\/\//i.test(neutral)) return neutral;
+  const hash = neutral.indexOf("#");
+  const page = (hash === -1 ? neutral : neutral.slice(0, hash)).replace(/\/$/, "");
+  const localised = neutralTarget(url) !== neutral || hash === -1;
+  return localised ? page : `${page}${neutral.slice(hash)}`;
 }

@@ -19,9 +19,9 @@ const TEXT = "\u0000t";
 const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff"]);
 /** Languages where `--` starts a comment. */
 const DASH_COMMENTS = new Set(["sql", "lua", "haskell", "hs"]);
-/** Markup: the text between tags is prose. `md`/`mdx` samples start in text. */
-const MARKUP = new Set(["html", "htm", "xml", "svg", "vue", "svelte", "astro", "jsx", "tsx", "md", "mdx", "markdown"]);
-const STARTS_IN_TEXT = new Set(["md", "mdx", "markdown"]);
+/** Markup: the text between tags (`<x>…</x>`, Markdoc's `{% x %}…{% /x %}`) is prose. Markdown samples start in text. */
+const MARKUP = new Set(["html", "htm", "xml", "svg", "vue", "svelte", "astro", "jsx", "tsx", "md", "mdx", "markdown", "markdoc"]);
+const STARTS_IN_TEXT = new Set(["md", "mdx", "markdown", "markdoc"]);
 const WORD = /[\p{L}\p{N}_$]/u;
 
 /** The skeleton of `code` in `language` (lowercase, may be empty), tokens separated by spaces. */
