@@ -5,6 +5,8 @@ import type { Pair, UnpairedFile } from "../model/pair.js";
 import type { RunFacts } from "../model/rule.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
+import { pairLocales } from "../parse/links.js";
+import path from "node:path";
 import type { FileSystem } from "../io/file-system.js";
 import { emptyTally, tallyBaseline, type HistoryProvider } from "../history/provider.js";
 import type { AnchorIndex } from "./anchor-index.js";
@@ -98,6 +100,13 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     }
     const linked = await context.anchors.linkedIds(translation);
     dependencies.push(...linked.dependencies);
+    const pages = await context.anchors.linkedSections([source!, translation], {
+      article,
+      sourceDir: folderOf(sourceFile, article),
+      localeDir: folderOf(locale.file, locale.movedFrom ?? article),
+      locales: pairLocales(context.sourceLocale, locale.name),
+    });
+    dependencies.push(...pages.dependencies);
     const pair: Pair = {
       article,
       locale: locale.name,
@@ -105,6 +114,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       translation,
       alignment: alignSections(source!.sections, translation.sections),
       linkedIds: linked.ids,
+      linkedSections: pages.sections,
       ...(locale.movedFrom !== undefined && { translationAt: locale.movedFrom }),
     };
     if (context.history) {
@@ -118,6 +128,11 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
   return result;
+}
+
+/** The folder `file` is in when it holds `article` at its relative path: `docs/de/` for `docs/de/x/y.md` and `x/y.md`. */
+function folderOf(file: string, article: string): string {
+  return file.endsWith(article) ? file.slice(0, file.length - article.length) : `${path.posix.dirname(file)}/`;
 }
 
 /** A translation that cannot be read has no baseline to find: its outline is compared, and it is marked unknown. */

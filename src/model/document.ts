@@ -26,6 +26,12 @@ export interface Section {
   parent: number;
   /** Block nodes between this heading and the next, positions in original-file lines. */
   nodes: RootContent[];
+  /**
+   * The URL of each reference definition (`[x]: https://…`) this section's `[text][x]` links use,
+   * by normalised label: definitions sit anywhere in the document (often all at its end), but a
+   * link belongs to the section a reader clicks it in.
+   */
+  definitions?: Record<string, string>;
 }
 
 export interface ProblemAt {

@@ -107,8 +107,22 @@ export interface Pair {
    * relative to the tree root; null for a file that is absent or unreadable.
    */
   linkedIds?: Readonly<Record<string, readonly string[] | null>>;
+  /**
+   * For each page the pair links into by URL path with a fragment (`/de/guides/x/#y`; key: the
+   * page path from `pagePath`, `guides/x`), the linked article's section ids mapped to the
+   * anchor of the source section they stand for: `source` for the source's ids, `translation`
+   * for the linked translation's ids through its alignment with its source. A translated
+   * fragment (`#nebenbemerkungen`) and the source's (`#asides`) then name one section.
+   */
+  linkedSections?: Readonly<Record<string, LinkedSections>>;
   /** Set when the source was renamed and the translation is still at the old path: that path, relative to the locale folder. */
   translationAt?: string;
+}
+
+/** Section ids of a linked article, each mapped to its source section's anchor. */
+export interface LinkedSections {
+  source: Readonly<Record<string, string>>;
+  translation: Readonly<Record<string, string>>;
 }
 
 /** One article in one locale where one side is absent. */

@@ -14,6 +14,8 @@ export interface CodeBlock extends At {
   lines: string[];
   /** The same without comment lines, which translators may translate. */
   codeLines: string[];
+  /** The fence's language, lowercased (`sh`, `mdx`), or empty. */
+  language: string;
 }
 
 export interface LinkTarget extends At {
@@ -92,13 +94,13 @@ const cache = new WeakMap<Section, SectionContent>();
 export function sectionContent(section: Section): SectionContent {
   let content = cache.get(section);
   if (content === undefined) {
-    content = computeSectionContent(section.nodes);
+    content = computeSectionContent(section.nodes, section.definitions);
     cache.set(section, content);
   }
   return content;
 }
 
-function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
+function computeSectionContent(nodes: readonly RootContent[], definitions: Readonly<Record<string, string>> | undefined): SectionContent {
   const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], inlineCode: [], numbers: [], prose: "" };
   const prose: string[] = [];
   for (const block of nodes) {
@@ -106,15 +108,20 @@ function computeSectionContent(nodes: readonly RootContent[]): SectionContent {
       const at = place(node);
       switch (node.type) {
         case "code":
-          content.code.push({ ...at, ...codeLines(node.value) });
+          content.code.push({ ...at, ...codeLines(node.value), language: (node.lang ?? "").toLowerCase() });
           return "skip";
         case "link":
           if (isInclude(parent, index)) content.includes.push({ ...at, path: node.url });
           else content.links.push({ ...at, url: node.url });
           return undefined;
         case "definition":
-          content.links.push({ ...at, url: node.url });
+          // Counted where it is used (`linkReference`), not where it is written.
           return "skip";
+        case "linkReference": {
+          const url = definitions?.[node.identifier];
+          if (url !== undefined) content.links.push({ ...at, url });
+          return undefined;
+        }
         case "image":
           content.images.push({ ...at, url: node.url, syntax: "markdown" });
           return "skip";

@@ -2,6 +2,7 @@ import GithubSlugger from "github-slugger";
 import type { Heading, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Section } from "../model/document.js";
+import { visit } from "unist-util-visit";
 import { unique } from "../util/text.js";
 
 /** `<a name="x">`, `<a id='x'>`: the docfx and Microsoft Docs way to pin an anchor. */
@@ -56,7 +57,27 @@ export function splitSections(tree: Root): Section[] {
     current.nodes.push(node);
     current.endLine = Math.max(current.endLine, node.position?.end.line ?? current.endLine);
   }
+  attachDefinitions(tree, sections);
   return sections;
+}
+
+/** Gives each section the definitions its references use (the first definition of a label wins, as in CommonMark). */
+function attachDefinitions(tree: Root, sections: Section[]): void {
+  const urls = new Map<string, string>();
+  visit(tree, "definition", (definition) => {
+    if (!urls.has(definition.identifier)) urls.set(definition.identifier, definition.url);
+  });
+  if (urls.size === 0) return;
+  for (const section of sections) {
+    for (const node of section.nodes) {
+      visit(node, "linkReference", (reference) => {
+        const url = urls.get(reference.identifier);
+        if (url === undefined) return;
+        section.definitions ??= Object.create(null) as Record<string, string>;
+        section.definitions[reference.identifier] = url;
+      });
+    }
+  }
 }
 
 function preamble(first: RootContent): Section {

@@ -1,13 +1,21 @@
 import type { FindingDraft } from "../model/finding.js";
 import { digest } from "../util/hash.js";
 import type { Pair } from "../model/pair.js";
-import type { Rule } from "../model/rule.js";
+import type { Rule, RuleContext } from "../model/rule.js";
 import { type CodeBlock, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
+import { codeSkeleton, isTextOnly } from "./support/code-skeleton.js";
 import { describeSection } from "./support/sections.js";
 
+interface CodeDriftOptions extends Record<string, unknown> {
+  /** Fence languages whose content is prose (diagrams, output, plain text): any difference in them is translated text. */
+  proseLanguages: string[];
+  /** Report a block that differs only in strings, comments or markup text (`info`); false: say nothing. */
+  reportTranslatedText: boolean;
+}
+
 interface CodeDifference extends Difference {
-  kind: "changed" | "comments" | "missing" | "extra";
+  kind: "changed" | "comments" | "text" | "missing" | "extra";
   source?: CodeBlock;
   translation?: CodeBlock;
 }
@@ -15,24 +23,30 @@ interface CodeDifference extends Difference {
 const MESSAGES = {
   changed: "The code block in {section} differs from the source's ({difference}); expected the source's code.{sinceNote}",
   "comments-only": "The code block in {section} differs from the source's in comment lines only; expected the source's code, comments may be translated.{sinceNote}",
+  "translated-text": "The code block in {section} differs from the source's in strings, comments or text only ({difference}); expected the same code, its text may be translated.{sinceNote}",
   missing: "A code block of the source is missing from {section}; expected it, as in the source.{sinceNote}",
   extra: "The code block in {section} is not in the source's section; expected the source's code blocks only.{sinceNote}",
 };
 
 /**
  * Code is not translated, so a section's code blocks must equal the source's once whitespace is
- * normalised. Comments may be translated: a block that differs only in comment lines is `info`.
+ * normalised. Comments, string literals and the text of markup and prose-like blocks may be
+ * translated: blocks are compared by their token skeleton (`./support/code-skeleton.ts`), and a
+ * block that differs only in those is `info`, which never makes a translation broken.
  */
-export const codeDrift: Rule = {
+export const codeDrift: Rule<CodeDriftOptions> = {
   id: "code-drift",
   severity: "warning",
-  description: "A code block of a translated section differs from the source's, is missing, or is extra; a difference in comment lines only is info.",
+  description: "A code block of a translated section differs from the source's, is missing, or is extra; a difference in comments, strings or text only is info.",
   rationale:
     "Readers copy commands and code from the translation. A translated parameter, a command the source has since changed, or a block left out gives them code that fails or does something else; translated comments are fine, and are only noted.",
   messages: MESSAGES,
-  messageSeverity: { "comments-only": "info" },
-  options: {},
-  optionsSchema: {},
+  messageSeverity: { "comments-only": "info", "translated-text": "info" },
+  options: { proseLanguages: ["mermaid", "text", "plaintext", "txt", "plain", "output", "console", "log"], reportTranslatedText: true },
+  optionsSchema: {
+    proseLanguages: { type: "array", items: { type: "string", minLength: 1 }, description: "Fence languages whose content is prose (diagrams, program output, plain text): any difference in them is `translated-text`." },
+    reportTranslatedText: { type: "boolean", description: "Report blocks that differ only in strings, comments or markup text as `translated-text` (info); false reports nothing for them." },
+  },
   examples: {
     bad: {
       source: "# Guide\n\n## Create\n\n```sh\nnew-circuit --bandwidth 200\n```\n",
@@ -43,23 +57,27 @@ export const codeDrift: Rule = {
       translation: "# Anleitung\n\n## Create\n\n```sh\n# create it\nnew-circuit --bandwidth 200\n```\n",
     },
   },
-  checkPair(pair: Pair): FindingDraft[] {
-    return compareSections(pair, codeDifferences).map((compared) => {
+  checkPair(pair: Pair, { options }: RuleContext<CodeDriftOptions>): FindingDraft[] {
+    const prose = new Set(options.proseLanguages.map((language) => language.toLowerCase()));
+    const compared = compareSections(pair, (view) => codeDifferences(view, prose));
+    return compared.filter(({ difference }) => options.reportTranslatedText || difference.kind !== "text").map((compared) => {
       const { view, difference } = compared;
       const { source, translation } = difference;
       const related = source && { file: view.sourceDocument.file, line: source.line, column: source.column, message: "The code block in the source." };
       const place = translation ?? { line: view.translation.line, column: view.translation.column };
       const data = {
         section: describeSection(view.translation),
-        ...(difference.kind === "changed" && { difference: firstDifference(source!, translation!) }),
+        ...((difference.kind === "changed" || difference.kind === "text") && { difference: firstDifference(source!, translation!) }),
         ...(source && { sourceLine: source.line }),
       };
-      return differenceFinding(compared, place, difference.kind === "comments" ? "comments-only" : difference.kind, data, related);
+      return differenceFinding(compared, place, MESSAGE_OF[difference.kind], data, related);
     });
   },
 };
 
-function codeDifferences({ source, translation }: SectionPairView): CodeDifference[] {
+const MESSAGE_OF = { changed: "changed", comments: "comments-only", text: "translated-text", missing: "missing", extra: "extra" } as const;
+
+function codeDifferences({ source, translation }: SectionPairView, prose: ReadonlySet<string>): CodeDifference[] {
   const text = (block: CodeBlock) => block.lines.join("\n");
   const sourceRest = unmatched(sectionContent(source).code, sectionContent(translation).code, text);
   const translationRest = unmatched(sectionContent(translation).code, sectionContent(source).code, text);
@@ -67,12 +85,23 @@ function codeDifferences({ source, translation }: SectionPairView): CodeDifferen
   const paired = Math.min(sourceRest.length, translationRest.length);
   for (let index = 0; index < paired; index++) {
     const [from, to] = [sourceRest[index]!, translationRest[index]!];
-    const kind = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : "changed";
+    const kind = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose) ? "text" : "changed";
     differences.push({ key: `${kind}\0${text(from)}\0${text(to)}`, identity: `${kind}:${codeId(from)}`, kind, source: from, translation: to });
   }
   for (const block of sourceRest.slice(paired)) differences.push({ key: `missing\0${text(block)}`, identity: `missing:${codeId(block)}`, kind: "missing", source: block });
   for (const block of translationRest.slice(paired)) differences.push({ key: `extra\0${text(block)}`, identity: `extra:${codeId(block)}`, kind: "extra", translation: block });
   return differences;
+}
+
+/**
+ * Whether two blocks are the same code with other text: equal skeletons, or both in a prose
+ * language (a diagram's labels, program output), or both prose-only (`md` samples of text).
+ */
+function sameCode(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>): boolean {
+  if (source.language !== translation.language) return false;
+  if (prose.has(source.language)) return true;
+  const [from, to] = [codeSkeleton(source.lines.join("\n"), source.language), codeSkeleton(translation.lines.join("\n"), translation.language)];
+  return from === to || (isTextOnly(from) && isTextOnly(to));
 }
 
 /** A short name for a block's code (its source side, for a changed block): the same code, the same identity. */

@@ -1,10 +1,11 @@
 import type { FindingDraft } from "../model/finding.js";
-import type { Pair } from "../model/pair.js";
+import type { LinkedSections, Pair } from "../model/pair.js";
+import { pagePath } from "../parse/links.js";
 import type { Rule, RuleContext } from "../model/rule.js";
 import { type LinkTarget, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
-import { articleTarget, pairLocales, targetKey } from "./support/targets.js";
+import { articleTarget, neutralTarget, pairLocales, targetKey } from "./support/targets.js";
 
 interface LinkDriftOptions extends Record<string, unknown> {
   /**
@@ -51,7 +52,8 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   },
   checkPair(pair: Pair, { options, sourceLocale }: RuleContext<LinkDriftOptions>): FindingDraft[] {
     const locales = pairLocales(sourceLocale, pair.locale);
-    return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales)).map((compared) => {
+    const linked = pair.linkedSections ?? {};
+    return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales, linked)).map((compared) => {
       const { view, difference } = compared;
       const data = { kind: difference.kind, target: difference.target, section: describeSection(view.translation) };
       if (difference.kind === "missing") {
@@ -63,9 +65,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   },
 };
 
-function linkDifferences(view: SectionPairView, publishedAt: readonly string[], locales: ReadonlySet<string>): LinkDifference[] {
-  const sourceTargets = keyed(sectionContent(view.source).links, view, "source", publishedAt, locales);
-  const translationTargets = keyed(sectionContent(view.translation).links, view, "translation", publishedAt, locales);
+function linkDifferences(view: SectionPairView, publishedAt: readonly string[], locales: ReadonlySet<string>, linked: Readonly<Record<string, LinkedSections>>): LinkDifference[] {
+  const sourceTargets = keyed(sectionContent(view.source).links, view, "source", publishedAt, locales, linked);
+  const translationTargets = keyed(sectionContent(view.translation).links, view, "translation", publishedAt, locales, linked);
   const differences: LinkDifference[] = [];
   for (const [target, link] of sourceTargets) {
     if (!translationTargets.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
@@ -76,20 +78,48 @@ function linkDifferences(view: SectionPairView, publishedAt: readonly string[], 
   return differences;
 }
 
-/** Each target once, with its first link; an article reached by URL or by path is one target. */
+/**
+ * Each target once, with its first link; an article reached by URL or by path is one target, and
+ * so is a page reached by a relative or a site-absolute URL path (`../x/`, `/docs/x/`), its
+ * fragment read as the source section it stands for when the engine aligned the linked page.
+ */
 function keyed(
   links: readonly LinkTarget[],
   view: SectionPairView,
   side: "source" | "translation",
   publishedAt: readonly string[],
   locales: ReadonlySet<string>,
+  linked: Readonly<Record<string, LinkedSections>>,
 ): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
   for (const link of links) {
     const neutral = targetKey(link.url, view, side, locales);
-    const article = articleTarget(neutral, view.article, publishedAt);
-    const key = article === undefined ? neutral : `article:${article}`;
+    const article = articleTarget(neutral, view.article, publishedAt) ?? pageTarget(link.url, view.article, side, locales, linked);
+    const key = article === undefined ? localisedSiteKey(link.url, neutral) : `article:${article}`;
     if (!targets.has(key)) targets.set(key, link);
   }
   return targets;
+}
+
+/** `guides/x#asides` for `/de/guides/x/#nebenbemerkungen` when the linked pages' alignment pairs those sections. */
+function pageTarget(url: string, article: string, side: "source" | "translation", locales: ReadonlySet<string>, linked: Readonly<Record<string, LinkedSections>>): string | undefined {
+  const target = pagePath(url, article, locales);
+  if (target === undefined) return undefined;
+  if (target.id === "") return target.page;
+  const sections = linked[target.page];
+  const id = (sections && Object.hasOwn(sections[side], target.id) ? sections[side][target.id] : undefined) ?? target.id;
+  return `${target.page}#${id}`;
+}
+
+/**
+ * A page of another localised site (`https://docs.astro.build/en/x/#heading-ids` and
+ * `…/de/x/#überschriften-ids`): its fragments are that site's translated headings, which no one
+ * here can read, so the page alone is the target. Other URLs keep their fragment.
+ */
+function localisedSiteKey(url: string, neutral: string): string {
+  if (!/^https?:\/\//i.test(neutral)) return neutral;
+  const hash = neutral.indexOf("#");
+  const page = (hash === -1 ? neutral : neutral.slice(0, hash)).replace(/\/$/, "");
+  const localised = neutralTarget(url) !== neutral || hash === -1;
+  return localised ? page : `${page}${neutral.slice(hash)}`;
 }

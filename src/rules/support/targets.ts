@@ -3,6 +3,8 @@ import type { Section } from "../../model/document.js";
 import { decodePercent, hasScheme } from "../../util/url.js";
 import type { SectionPairView } from "./compare.js";
 
+export { pairLocales } from "../../parse/links.js";
+
 /** `en-us`, `de-de`, `zh-cn`, `zh-hans`, `sr-latn-rs`: a path segment that names a locale. */
 const LOCALE_SEGMENT = /^[a-z]{2}(?:-[a-z]{2,4}){1,2}$/i;
 /** Query parameters that name the reader's language. */
@@ -31,21 +33,6 @@ export function neutralTarget(url: string, locales: ReadonlySet<string> = NO_LOC
 }
 
 const NO_LOCALES: ReadonlySet<string> = new Set();
-
-/**
- * The locales a pair's links may name, lowercased: each side's tag and its language, so MDN's
- * `/en-US/docs/x` and `/de/docs/x` are one target. A bare language (`/de/`) is only taken for a
- * locale when it is one of these, since a two-letter segment may as well be a path (`/js/`).
- */
-export function pairLocales(...tags: readonly string[]): Set<string> {
-  const locales = new Set<string>();
-  for (const tag of tags) {
-    const lower = tag.toLowerCase().replace(/_/g, "-");
-    locales.add(lower);
-    locales.add(lower.split("-")[0]!);
-  }
-  return locales;
-}
 
 /** `/de-de/azure/x` → `/azure/x`: only a first path segment is a site's locale. */
 function withoutLocaleSegment(pathname: string, locales: ReadonlySet<string>): string {

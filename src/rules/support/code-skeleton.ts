@@ -1,0 +1,144 @@
+/**
+ * The token skeleton of a code block: identifiers, keywords, numbers, operators and punctuation,
+ * with string literals, comments and the text content of markup reduced to placeholders. Two
+ * blocks with the same skeleton differ only in what translators translate (messages, comments,
+ * the words of an `<Aside>`); any other difference is code a reader would run differently.
+ *
+ * Hand-written because no maintained library tokenizes every language a docs site shows (shell,
+ * JS/TS/JSX, Astro, YAML, TOML, HTML, MDX…) well enough and cheaply: Prism and highlight.js need a
+ * grammar per language and produce highlighting, not a skeleton. This only has to tell strings,
+ * comments and markup text from the rest, in one linear pass (every branch moves the index on,
+ * each terminator is searched from where the scan stands).
+ */
+
+/** What stands for a string literal, and for a run of markup text, in a skeleton. */
+const STRING = "\u0000s";
+const TEXT = "\u0000t";
+
+/** Languages where `#` starts a comment (when it starts a line or follows whitespace). */
+const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff"]);
+/** Languages where `--` starts a comment. */
+const DASH_COMMENTS = new Set(["sql", "lua", "haskell", "hs"]);
+/** Markup: the text between tags (`<x>…</x>`, Markdoc's `{% x %}…{% /x %}`) is prose. Markdown samples start in text. */
+const MARKUP = new Set(["html", "htm", "xml", "svg", "vue", "svelte", "astro", "jsx", "tsx", "md", "mdx", "markdown", "markdoc"]);
+const STARTS_IN_TEXT = new Set(["md", "mdx", "markdown", "markdoc"]);
+const WORD = /[\p{L}\p{N}_$]/u;
+
+/** The skeleton of `code` in `language` (lowercase, may be empty), tokens separated by spaces. */
+export function codeSkeleton(code: string, language: string): string {
+  const tokens: string[] = [];
+  const hashComments = HASH_COMMENTS.has(language);
+  const dashComments = DASH_COMMENTS.has(language);
+  const markup = MARKUP.has(language);
+  let inText = STARTS_IN_TEXT.has(language);
+  let index = 0;
+  const push = (token: string) => {
+    // A run of text split by a comment or an entity is one placeholder.
+    if (token === TEXT && tokens.at(-1) === TEXT) return;
+    tokens.push(token);
+  };
+  while (index < code.length) {
+    const char = code[index]!;
+    if (code.startsWith("<!--", index)) {
+      index = after(code, "-->", index + 4);
+      continue;
+    }
+    if (markup && inText) {
+      // Text until the next tag or expression: only whether there is some counts.
+      const next = nextOf(code, index, "<", "{");
+      if (code.slice(index, next).trim() !== "") push(TEXT);
+      index = next;
+      inText = false;
+      if (index < code.length && code[index] === "{") {
+        push("{");
+        index++;
+      }
+      continue;
+    }
+    if (/\s/.test(char)) {
+      index++;
+      continue;
+    }
+    if (code.startsWith("//", index) && !(index > 0 && code[index - 1] === ":")) {
+      index = lineEnd(code, index);
+      continue;
+    }
+    if (code.startsWith("/*", index)) {
+      index = after(code, "*/", index + 2);
+      continue;
+    }
+    if (char === "#" && hashComments && (index === 0 || /\s/.test(code[index - 1]!))) {
+      index = lineEnd(code, index);
+      continue;
+    }
+    if (dashComments && code.startsWith("--", index)) {
+      index = lineEnd(code, index);
+      continue;
+    }
+    if (char === '"' || char === "'" || char === "`") {
+      // In shell, prose or markup text an apostrophe is a word's (`don't`), not a quote.
+      if (char === "'" && index > 0 && WORD.test(code[index - 1]!)) {
+        index++;
+        continue;
+      }
+      index = stringEnd(code, index, char);
+      push(STRING);
+      continue;
+    }
+    if (WORD.test(char)) {
+      let end = index + 1;
+      while (end < code.length && WORD.test(code[end]!)) end++;
+      tokens.push(code.slice(index, end));
+      index = end;
+      continue;
+    }
+    if (markup && (char === ">" || char === "}")) {
+      // The end of a tag (or a JSX expression) opens text again.
+      tokens.push(char);
+      index++;
+      inText = true;
+      continue;
+    }
+    tokens.push(char);
+    index++;
+  }
+  return tokens.join(" ");
+}
+
+/** Whether a skeleton has anything besides placeholders: prose-only blocks compare as text. */
+export function isTextOnly(skeleton: string): boolean {
+  return skeleton.split(" ").every((token) => token === "" || token === STRING || token === TEXT);
+}
+
+function after(code: string, terminator: string, from: number): number {
+  const end = code.indexOf(terminator, from);
+  return end === -1 ? code.length : end + terminator.length;
+}
+
+function lineEnd(code: string, from: number): number {
+  const end = code.indexOf("\n", from);
+  return end === -1 ? code.length : end;
+}
+
+/** The first of `a` or `b` at or after `from`, or the end. */
+function nextOf(code: string, from: number, a: string, b: string): number {
+  const [first, second] = [code.indexOf(a, from), code.indexOf(b, from)];
+  if (first === -1) return second === -1 ? code.length : second;
+  return second === -1 ? first : Math.min(first, second);
+}
+
+/** Past the closing quote; `'` and `"` strings end at a line break when unclosed, template literals do not. */
+function stringEnd(code: string, start: number, quote: string): number {
+  let index = start + 1;
+  while (index < code.length) {
+    const char = code[index]!;
+    if (char === "\\") {
+      index += 2;
+      continue;
+    }
+    if (char === quote) return index + 1;
+    if (char === "\n" && quote !== "`") return index;
+    index++;
+  }
+  return code.length;
+}
