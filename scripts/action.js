@@ -7,7 +7,10 @@
 // inputs want: annotations on standard output, SARIF for code scanning, Markdown for the step
 // summary. Those later runs reuse the first one's cache where the build has one. A build that
 // lacks a flag or a format still runs; the script says in one line what it skipped.
-// Exit code: the check's own (0 clean, 1 findings at or above fail-on, 2 the tool failed).
+// Exit code: the check's own (0 passed, 1 failed: a broken translation, that is a translator's
+// error at or above fail-on, a problem in a source file, or a state the configuration's
+// `failOn.states` names; 2 the tool failed). Outdated and missing translations are work, not
+// failures, unless the configuration says so.
 import { spawnSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,13 +82,13 @@ export function runAction(env = process.env, io = { stdout: (text) => process.st
     writeOutputs(env, { "exit-code": 2 });
     return 2;
   }
-  const { counts } = JSON.parse(readFileSync(reportFile, "utf8")).summary;
+  const { counts, states = {} } = JSON.parse(readFileSync(reportFile, "utf8")).summary;
   const summaryLine = verdict.stderr.trim();
 
-  // Annotations: GitHub turns workflow commands on standard output into them.
+  // Annotations: GitHub turns workflow commands on standard output into them. The format ends
+  // with the summary line itself.
   if (formats.includes("github")) {
     io.stdout(runCli([...flags, "--format", "github", "--fail-on", "never"], env).stdout);
-    io.stdout(`${summaryLine}\n`);
   } else {
     io.stdout(command("notice", "--format github not supported by this build; findings are listed as text, without annotations"));
     // The text format ends with the summary line.
@@ -112,7 +115,18 @@ export function runAction(env = process.env, io = { stdout: (text) => process.st
     }
   }
 
-  writeOutputs(env, { "exit-code": verdict.code, errors: counts.error, warnings: counts.warning, info: counts.info, report: reportFile, "sarif-file": sarifFile });
+  // A build without translation states leaves their outputs empty.
+  writeOutputs(env, {
+    "exit-code": verdict.code,
+    errors: counts.error,
+    warnings: counts.warning,
+    info: counts.info,
+    broken: states.broken ?? "",
+    outdated: states.outdated ?? "",
+    missing: states.missing ?? "",
+    report: reportFile,
+    "sarif-file": sarifFile,
+  });
   return verdict.code;
 }
 

@@ -51,9 +51,15 @@ Verbinden Sie sich direkt.
 /** The German translation without the `direct` section; the finding points at its end, line 11. */
 const MISSING_DIRECT = COMPLETE.slice(0, COMPLETE.indexOf('## <a name="direct"'));
 
+/** The source before its `direct` section was written. */
+const SOURCE_WITHOUT_DIRECT = SOURCE.slice(0, SOURCE.indexOf('## <a name="direct"'));
+
+/** The complete German translation with a link its source's section does not have. */
+const EXTRA_LINK = COMPLETE.replace("Bestellen Sie eine Querverbindung.", "Bestellen Sie eine [Querverbindung](https://example.com/cross-connect).");
+
 /** A documentation repository: the source committed, then its translation, as history has it. */
-async function repository(translation: string): Promise<string> {
-  const root = await makeTree({ "articles/network/connect.md": SOURCE });
+async function repository(translation: string, source = SOURCE): Promise<string> {
+  const root = await makeTree({ "articles/network/connect.md": source });
   execFileSync("git", ["init", "-q"], { cwd: root });
   commitAll(root, "source");
   await writeTree(root, { "locales/de/network/connect.md": translation });
@@ -104,23 +110,26 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 describe("the action's script on a local repository", () => {
-  it("fails on a missing section, annotates it, writes SARIF, the outputs and the step summary", async () => {
+  it("fails on a section the translator left out, annotates it, writes SARIF, the outputs and the step summary", async () => {
+    // The source had the `direct` section when the translation was made: a translator's error.
     const root = await repository(MISSING_DIRECT);
     const result = await runAction(root, { root: ".", "fail-on": "error", sarif: "true", summary: "true" });
 
     expect(result.code).toBe(1);
-    const summaryLine = "✖ 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale";
-    expect(result.stdout).toContain(`${summaryLine}\n`);
+    const summaryLine = "✖ 1 broken, 0 outdated, 0 missing of 1 translation; 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale";
     if (HAS.github) {
-      expect(result.stdout).toMatch(/^::error file=locales\/de\/network\/connect\.md,line=11,col=1,title=[^:]*::Section `Direct from a site` \(`#direct`\) is missing/m);
+      // The annotation, then the summary line once.
+      expect(result.stdout).toMatch(/^::error file=locales\/de\/network\/connect\.md,line=11,col=1,title=missing-section \(de\)::Section `Direct from a site` \(`#direct`\) is missing[^\n]*\n✖ [^\n]*\n$/);
+      expect(result.stdout.endsWith(`\n${summaryLine}\n`)).toBe(true);
     } else {
       expect(result.stdout).toContain("::notice title=l10n-drift::--format github not supported by this build; findings are listed as text, without annotations\n");
       expect(result.stdout).toMatch(/^ {4}locales\/de\/network\/connect\.md:11:1 {2}error {4}Section `Direct from a site` \(`#direct`\) is missing.* {2}missing-section$/m);
+      expect(result.stdout).toContain(`${summaryLine}\n`);
     }
 
-    expect(result.outputs).toMatchObject({ "exit-code": "1", errors: "1", warnings: "0", info: "0" });
-    const report = JSON.parse(await readFile(result.outputs.report!, "utf8")) as { findings: Array<{ ruleId: string; file: string; line: number }> };
-    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line}`)).toEqual(["missing-section locales/de/network/connect.md:11"]);
+    expect(result.outputs).toMatchObject({ "exit-code": "1", errors: "1", warnings: "0", info: "0", broken: "1", outdated: "0", missing: "0" });
+    const report = JSON.parse(await readFile(result.outputs.report!, "utf8")) as { findings: Array<{ ruleId: string; file: string; line: number; cause: string }> };
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.cause}`)).toEqual(["missing-section locales/de/network/connect.md:11 translation"]);
     if (HAS.sarif) {
       const sarif = JSON.parse(await readFile(result.outputs["sarif-file"]!, "utf8")) as { version: string; runs: Array<{ results: unknown[] }> };
       expect(sarif.version).toBe("2.1.0");
@@ -133,33 +142,54 @@ describe("the action's script on a local repository", () => {
     else expect(result.summary).toBe(`## l10n-drift\n\n${summaryLine}\n`);
   });
 
+  it("passes when the English source gained the section after the translation, even at fail-on warning: outdated, not annotated", async () => {
+    // The translation matched its source; the `direct` section came later, in English only.
+    const root = await repository(MISSING_DIRECT, SOURCE_WITHOUT_DIRECT);
+    await writeTree(root, { "articles/network/connect.md": SOURCE });
+    commitAll(root, "source gains a section");
+    const result = await runAction(root, { root: ".", "fail-on": "warning", sarif: "false", summary: "false" });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain("::error");
+    expect(result.stdout).not.toContain("::warning");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("⚠ 0 broken, 1 outdated, 0 missing of 1 translation; 2 findings (1 error, 1 warning, 0 info) in 1 article × 1 locale");
+    expect(result.outputs).toMatchObject({ "exit-code": "0", errors: "1", warnings: "1", broken: "0", outdated: "1", missing: "0", "sarif-file": "" });
+    const report = JSON.parse(await readFile(result.outputs.report!, "utf8")) as { findings: Array<{ ruleId: string; file: string; line: number; cause: string }> };
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.cause}`)).toEqual(["stale-source locales/de/network/connect.md:1 upstream", "missing-section locales/de/network/connect.md:11 upstream"]);
+  });
+
   it("passes a complete translation with exit 0 and leaves the summary alone when told to", async () => {
     const root = await repository(COMPLETE);
     const result = await runAction(root, { root: ".", sarif: "false", summary: "false" });
 
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("✔ no drift in 1 article × 1 locale\n");
-    expect(result.stdout).not.toContain("::error");
-    expect(result.outputs).toMatchObject({ "exit-code": "0", errors: "0", warnings: "0", info: "0", "sarif-file": "" });
+    expect(result.stdout).toBe("✔ 1 translation current, no drift in 1 article × 1 locale\n");
+    expect(result.outputs).toMatchObject({ "exit-code": "0", errors: "0", warnings: "0", info: "0", broken: "0", outdated: "0", missing: "0", "sarif-file": "" });
     expect(result.summary).toBeUndefined();
   });
 
-  it("fails on warnings when fail-on is warning, with changed-since passed on or a notice that it cannot be", async () => {
+  it("fails on a translator's warning when fail-on is warning, with changed-since passed on or a notice that it cannot be", async () => {
     const root = await repository(COMPLETE);
-    // The source changes after the translation was made: one stale-source warning.
-    await writeTree(root, { "articles/network/connect.md": SOURCE.replace("Order a cross-connection from the exchange.", "Order a cross-connection from the exchange's portal.") });
-    commitAll(root, "source changed");
-    // The baseline's file format belongs to builds that have it; only the notice of one without is tested here.
-    const result = await runAction(root, { root: ".", "fail-on": "warning", "changed-since": "HEAD~1", ...(!HAS.baseline && { baseline: "baseline.json" }), sarif: "false", summary: "false" });
+    // The translator adds a link the source's section does not have: one link-drift warning.
+    await writeTree(root, { "locales/de/network/connect.md": EXTRA_LINK });
+    commitAll(root, "translation gains a link");
+    // The suppressions file format belongs to builds that have it; only the notice of one without is tested here.
+    const inputs = { root: ".", "changed-since": "HEAD~1", ...(!HAS.baseline && { baseline: "baseline.json" }), sarif: "false", summary: "false" };
+    const result = await runAction(root, { ...inputs, "fail-on": "warning" });
 
     expect(result.code).toBe(1);
-    expect(result.outputs).toMatchObject({ "exit-code": "1", errors: "0", warnings: "1" });
+    expect(result.outputs).toMatchObject({ "exit-code": "1", errors: "0", warnings: "1", broken: "1", outdated: "0" });
+    const report = JSON.parse(await readFile(result.outputs.report!, "utf8")) as { findings: Array<{ ruleId: string; file: string; line: number; cause: string }> };
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.file}:${finding.line} ${finding.cause}`)).toEqual(["link-drift locales/de/network/connect.md:10 translation"]);
+    if (HAS.github) expect(result.stdout).toMatch(/^::warning file=locales\/de\/network\/connect\.md,line=10,col=\d+,title=link-drift \(de\)::/m);
     const notices = result.stdout.split("\n").filter((line) => line.includes("not supported by this build; "));
     expect(notices).toEqual([
       ...(HAS.changedSince ? [] : ["::notice title=l10n-drift::--changed-since not supported by this build; checking the whole tree"]),
       ...(HAS.baseline ? [] : ["::warning title=l10n-drift::--baseline not supported by this build; known findings are reported too"]),
       ...(HAS.github ? [] : ["::notice title=l10n-drift::--format github not supported by this build; findings are listed as text, without annotations"]),
     ]);
+    // At the default fail-on, the same warning does not fail.
+    expect((await runAction(root, { ...inputs, "fail-on": "error" })).code).toBe(0);
   });
 
   it("exits 2 with the tool's one-line error for a root that does not exist", async () => {
