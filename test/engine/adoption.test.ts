@@ -28,8 +28,12 @@ describe("baseline", () => {
 
     const known = io(root);
     expect(await main(["check", "--baseline", "--no-history"], known)).toBe(0);
-    expect(known.out).toContain("(in baseline)");
-    expect(known.out.trimEnd().split("\n").at(-1)).toBe("✖ 2 findings (2 errors, 0 warnings, 0 info) in 2 articles × 1 locale; 0 new, 2 in the baseline, 0 fixed");
+    // Without history or dates, a translation that disagrees with its source is wrong: broken, but known.
+    expect(known.out.split("\n").filter((line) => line.includes("missing-section"))).toEqual([
+      "    locales/de/x.md:5:1  error    Section `B` (`#b`) is missing; add it after `A (de)` (`#a`), as in the source.  missing-section  (known)",
+      "    locales/de/y.md:5:1  error    Section `B` (`#b`) is missing; add it after `A (de)` (`#a`), as in the source.  missing-section  (known)",
+    ]);
+    expect(known.out.trimEnd().split("\n").at(-1)).toBe("✖ 2 broken, 0 outdated, 0 missing of 2 translations; 2 findings (2 errors, 0 warnings, 0 info) in 2 articles × 1 locale; 0 new, 2 known, 0 fixed");
 
     // Lines move above the known problem: still known. y.md is fixed; a new section goes missing in x.md.
     await writeFile(path.join(root, "locales/de/x.md"), `\n\n\n${GERMAN}`);
@@ -55,7 +59,7 @@ describe("baseline", () => {
     for (const flag of ["--suppressions", "--baseline"]) {
       const known = io(root);
       expect(await main(["check", flag, "suppress.json", "--no-history"], known), flag).toBe(0);
-      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 in the baseline, 0 fixed");
+      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 broken, 0 outdated, 0 missing of 1 translation; 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 known, 0 fixed");
     }
   });
 
@@ -94,8 +98,14 @@ describe("--changed-since", () => {
       "missing-section changed.md b",
       "missing-section changed.md c",
       "missing-section linking.md b",
-      "missing-translation new.md",
       "missing-section translated.md b",
+    ]);
+    // missing-translation is off by default: the new article's German translation is missing by its state alone.
+    expect(report.articles.map((article) => `${article.article} ${article.translations.map((translation) => `${translation.locale}:${translation.state}`).join(" ")}`)).toEqual([
+      "changed.md de:broken",
+      "linking.md de:broken",
+      "new.md de:missing",
+      "translated.md de:broken",
     ]);
     expect((await check({ root: root, changedSince: "HEAD", locales: ["de"], history: false })).summary.articles).toBe(4);
   });
