@@ -111,7 +111,10 @@ describe("baselines from git history", () => {
       formattingOnly: ["install"],
       frontMatter: [],
       includes: [],
+      // Behind since B, the first source commit after the baseline (A).
+      outdatedSince: repo.git("show", "-s", "--format=%cs", commits.B!),
     });
+    expect(stale!.data!.outdatedSince).toBe("2024-01-04");
     expect(stale!.message).toBe(
       `The source changed since this translation's baseline \`${commits.A!.slice(0, 7)}\` (translation-commit): changed \`#configure\` (code); added \`#troubleshoot\`; 3 commits and ${String(stale!.data!.changedLines)} lines behind. Update the sections listed.`,
     );
