@@ -10,6 +10,19 @@ import { remarkDocsSyntax } from "./remark-docs-syntax.js";
 import { splitSections } from "./sections.js";
 
 const markdown = unified().use(remarkParse).use(remarkDocsSyntax).freeze();
+/**
+ * MDX reads no indented code: indentation there nests JSX (`<Tabs>` around an example), so a
+ * four-space indented block is prose and components, as MDX renders it (remark-mdx turns the
+ * construct off the same way). Without this, every indented example in a `.mdx` page was a code
+ * block, and its translated text code drift.
+ */
+const mdx = unified()
+  .use(remarkParse)
+  .use(remarkDocsSyntax)
+  .use(function noIndentedCode(this: ReturnType<typeof unified>) {
+    (this.data().micromarkExtensions ??= []).push({ disable: { null: ["codeIndented"] } });
+  })
+  .freeze();
 
 /** The mark is stripped before parsing, but some tools show it or choke on it: say so. */
 const BOM_PROBLEM: ProblemAt = { ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } };
@@ -36,9 +49,9 @@ export const DEFAULT_SIZE_LIMITS: SizeLimits = { maxLines: 50_000, maxBlocks: 10
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxFileBytes: 4 * 1024 * 1024, ...DEFAULT_NESTING_LIMITS, ...DEFAULT_SIZE_LIMITS };
 
-/** Parses Markdown text (front matter included) into a tree whose positions are file positions. */
-export function parseMarkdown(body: string): Root {
-  return markdown.parse(body);
+/** Parses Markdown text (front matter included) into a tree whose positions are file positions; MDX for `.mdx` files. */
+export function parseMarkdown(body: string, file = ""): Root {
+  return (file.toLowerCase().endsWith(".mdx") ? mdx : markdown).parse(body);
 }
 
 /**
@@ -66,7 +79,7 @@ export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimi
   const nesting = findExcessiveNesting(frontMatter.body, { ...DEFAULT_NESTING_LIMITS, ...definedLimits(limits) });
   if (nesting) return withProblems(read, [{ ruleId: "parse-error", message: nesting.message, line: nesting.line, column: 1 }]);
   try {
-    return { ...read, sections: splitSections(parseMarkdown(frontMatter.body)), usable: true };
+    return { ...read, sections: splitSections(parseMarkdown(frontMatter.body, file)), usable: true };
   } catch (error) {
     // The pre-scan errs high, but a shape it does not know could still recurse too deep.
     if (!(error instanceof RangeError)) throw error;
