@@ -28,12 +28,34 @@ async function twoArticles(): Promise<string> {
   return makeTree({ "articles/a.md": page("A"), "articles/b.md": page("B"), "locales/de/a.md": page("A"), "locales/de/b.md": page("B") });
 }
 
+/** The built engine's parts a run is made of, as `check` assembles them. */
+async function builtEngine() {
+  const { runEngine } = (await import(DIST_RUN)) as { runEngine: (options: object) => Promise<unknown> };
+  const { resolveLayout } = (await import(path.join(REPO_ROOT, "dist/tree/layout.js"))) as { resolveLayout: (root: string) => Promise<{ keys: object }> };
+  const { RULES } = (await import(path.join(REPO_ROOT, "dist/rules/index.js"))) as { RULES: unknown[] };
+  const { activateRules } = (await import(path.join(REPO_ROOT, "dist/engine/rule-settings.js"))) as { activateRules: (rules: unknown[], settings?: object, keys?: object) => unknown[] };
+  const { DEFAULT_PARSE_LIMITS } = (await import(path.join(REPO_ROOT, "dist/parse/document.js"))) as { DEFAULT_PARSE_LIMITS: object };
+  return { runEngine, resolveLayout, RULES, activateRules, DEFAULT_PARSE_LIMITS };
+}
+
 describe.skipIf(!existsSync(DIST_INDEX))("errors from worker threads", () => {
   it("a rule that throws is RULE_FAILED with rule and file, with workers as without", async () => {
     const { check } = (await import(DIST_INDEX)) as Built;
+    const { runEngine, resolveLayout, RULES, activateRules, DEFAULT_PARSE_LIMITS } = await builtEngine();
     const root = await twoArticles();
-    // An option of the wrong type, given to the API without validation, makes the rule throw.
-    const config = { rules: { "metadata-drift": ["warning", { equalKeys: 5 }] } };
+    // An option of the wrong type makes the rule throw. `check` validates its configuration and
+    // refuses it first, so the settings go to the engine directly, as `check` would pass them.
+    const settings = { "metadata-drift": ["warning", { equalKeys: 5 }] };
+    expect(await thrownBy(check({ root, config: { rules: settings }, workers: 0, history: false }))).toEqual({
+      name: "DriftError",
+      code: "CONFIG_INVALID",
+      message: "the configuration: /rules/metadata-drift/1/equalKeys: must be array",
+      data: { problems: ["/rules/metadata-drift/1/equalKeys: must be array"] },
+      isDriftError: true,
+    });
+    const layout = await resolveLayout(root);
+    const run = (workers: number) =>
+      runEngine({ layout, rules: activateRules(RULES, settings, layout.keys), ruleActivation: { settings, keys: layout.keys }, limits: DEFAULT_PARSE_LIMITS, workers });
     const expected = {
       name: "DriftError",
       code: "RULE_FAILED",
@@ -41,22 +63,19 @@ describe.skipIf(!existsSync(DIST_INDEX))("errors from worker threads", () => {
       data: { ruleId: "metadata-drift", file: "locales/de/a.md" },
       isDriftError: true,
     };
-    expect(await thrownBy(check({ root, config, workers: 0, history: false }))).toEqual(expected);
-    expect(await thrownBy(check({ root, config, workers: 2, history: false }))).toEqual(expected);
+    expect(await thrownBy(run(0))).toEqual(expected);
+    expect(await thrownBy(run(2))).toEqual(expected);
   });
 
   it("a DriftError thrown while a worker sets up comes back with its code, message and data", async () => {
-    const { runEngine } = (await import(DIST_RUN)) as { runEngine: (options: object) => Promise<unknown> };
-    const { resolveLayout } = (await import(path.join(REPO_ROOT, "dist/tree/layout.js"))) as { resolveLayout: (root: string) => Promise<object> };
-    const { RULES } = (await import(path.join(REPO_ROOT, "dist/rules/index.js"))) as { RULES: unknown[] };
-    const { activateRules } = (await import(path.join(REPO_ROOT, "dist/engine/rule-settings.js"))) as { activateRules: (rules: unknown[]) => unknown[] };
-    const { DEFAULT_PARSE_LIMITS } = (await import(path.join(REPO_ROOT, "dist/parse/document.js"))) as { DEFAULT_PARSE_LIMITS: object };
+    const { runEngine, resolveLayout, RULES, activateRules, DEFAULT_PARSE_LIMITS } = await builtEngine();
     const root = await twoArticles();
+    const layout = await resolveLayout(root);
     // The main thread's rules are fine; the settings each worker activates its own rules from are not.
     const options = {
-      layout: await resolveLayout(root),
-      rules: activateRules(RULES),
-      ruleActivation: { settings: { "no-such-rule": "error" }, layoutOptions: {} },
+      layout,
+      rules: activateRules(RULES, {}, layout.keys),
+      ruleActivation: { settings: { "no-such-rule": "error" }, keys: layout.keys },
       limits: DEFAULT_PARSE_LIMITS,
       workers: 2,
     };
