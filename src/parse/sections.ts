@@ -2,7 +2,6 @@ import GithubSlugger from "github-slugger";
 import type { Heading, PhrasingContent, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Section } from "../model/document.js";
-import { visit } from "unist-util-visit";
 import { unique } from "../util/text.js";
 
 /** `<a name="x">`, `<a id='x'>`: the docfx and Microsoft Docs way to pin an anchor. */
@@ -64,19 +63,31 @@ export function splitSections(tree: Root): Section[] {
 /** Gives each section the definitions its references use (the first definition of a label wins, as in CommonMark). */
 function attachDefinitions(tree: Root, sections: Section[]): void {
   const urls = new Map<string, string>();
-  visit(tree, "definition", (definition) => {
-    if (!urls.has(definition.identifier)) urls.set(definition.identifier, definition.url);
+  walk(tree.children, (node) => {
+    if (node.type === "definition" && !urls.has(node.identifier)) urls.set(node.identifier, node.url);
   });
   if (urls.size === 0) return;
   for (const section of sections) {
-    for (const node of section.nodes) {
-      visit(node, "linkReference", (reference) => {
-        const url = urls.get(reference.identifier);
-        if (url === undefined) return;
-        section.definitions ??= Object.create(null) as Record<string, string>;
-        section.definitions[reference.identifier] = url;
-      });
-    }
+    walk(section.nodes, (node) => {
+      if (node.type !== "linkReference") return;
+      const url = urls.get(node.identifier);
+      if (url === undefined) return;
+      section.definitions ??= Object.create(null) as Record<string, string>;
+      section.definitions[node.identifier] = url;
+    });
+  }
+}
+
+/**
+ * Every node under `nodes`, with an explicit stack: a document may nest emphasis or lists
+ * thousands deep, which a recursive visit would overflow.
+ */
+function walk(nodes: readonly RootContent[], each: (node: RootContent) => void): void {
+  const stack: RootContent[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    each(node);
+    if ("children" in node) for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index] as RootContent);
   }
 }
 
