@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from "../model/rule.js";
 import { type LinkTarget, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
-import { articleTarget, neutralTarget, pairLocales, targetKey } from "./support/targets.js";
+import { articleTarget, isLocalisedUrl, neutralTarget, pairLocales, targetKey } from "./support/targets.js";
 
 interface LinkDriftOptions extends Record<string, unknown> {
   /**
@@ -68,14 +68,30 @@ export const linkDrift: Rule<LinkDriftOptions> = {
 function linkDifferences(view: SectionPairView, publishedAt: readonly string[], locales: ReadonlySet<string>, linked: Readonly<Record<string, LinkedSections>>): LinkDifference[] {
   const sourceTargets = keyed(sectionContent(view.source).links, view, "source", publishedAt, locales, linked);
   const translationTargets = keyed(sectionContent(view.translation).links, view, "translation", publishedAt, locales, linked);
+  const missing = [...sourceTargets].filter(([target]) => !translationTargets.has(target));
+  const extra = [...translationTargets].filter(([target]) => !sourceTargets.has(target));
+  // A translator who links the same site's page in their language (`de.wikipedia.org/wiki/Andromeda_(Sternbild)`
+  // for `en.wikipedia.org/wiki/Andromeda_(constellation)`) has done it right: such a link stands for
+  // one source link to the same site in the section, whose page names differ by language.
+  const paired = new Set<string>();
+  for (const [target, link] of extra) {
+    if (!isLocalisedUrl(link.url, locales)) continue;
+    const site = siteOf(target);
+    const match = missing.find(([candidate]) => !paired.has(candidate) && siteOf(candidate) === site);
+    if (match === undefined) continue;
+    paired.add(match[0]);
+    paired.add(target);
+  }
   const differences: LinkDifference[] = [];
-  for (const [target, link] of sourceTargets) {
-    if (!translationTargets.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
-  }
-  for (const [target, link] of translationTargets) {
-    if (!sourceTargets.has(target)) differences.push({ key: `extra:${target}`, kind: "extra", target: link.url, link });
-  }
+  for (const [target, link] of missing) if (!paired.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
+  for (const [target, link] of extra) if (!paired.has(target)) differences.push({ key: `extra:${target}`, kind: "extra", target: link.url, link });
   return differences;
+}
+
+/** `https://wikipedia.org` of a neutral absolute target; the target itself otherwise. */
+function siteOf(target: string): string {
+  const match = /^(https?:\/\/[^/#?]+)/i.exec(target);
+  return match ? match[1]!.toLowerCase() : target;
 }
 
 /**

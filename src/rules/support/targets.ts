@@ -29,7 +29,24 @@ export function neutralTarget(url: string, locales: ReadonlySet<string> = NO_LOC
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return trimmed;
   for (const parameter of LOCALE_PARAMETERS) parsed.searchParams.delete(parameter);
   const query = parsed.searchParams.toString();
-  return `${parsed.protocol}//${parsed.host.toLowerCase()}${withoutLocaleSegment(parsed.pathname, locales)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+  return `${parsed.protocol}//${withoutLocaleLabel(parsed.host.toLowerCase(), locales)}${withoutLocaleSegment(parsed.pathname, locales)}${query === "" ? "" : `?${query}`}${parsed.hash}`;
+}
+
+/**
+ * `de.vite.dev` and `en.wikipedia.org` → `vite.dev`, `wikipedia.org`: sites that serve each
+ * language under its own subdomain; only a first label that is one of the pair's locales (or a
+ * region-tagged code) counts, and only where a registrable name remains.
+ */
+function withoutLocaleLabel(host: string, locales: ReadonlySet<string>): string {
+  const labels = host.split(".");
+  const first = labels[0]!;
+  if (labels.length < 3 || !(LOCALE_SEGMENT.test(first) || locales.has(first))) return host;
+  return labels.slice(1).join(".");
+}
+
+/** Whether a URL names a language in its host or first path segment (`de.wikipedia.org`, `/ko/docs/…`). */
+export function isLocalisedUrl(url: string, locales: ReadonlySet<string>): boolean {
+  return hasScheme(url.trim()) && neutralTarget(url, locales).split("#")[0] !== neutralTarget(url).split("#")[0];
 }
 
 const NO_LOCALES: ReadonlySet<string> = new Set();
