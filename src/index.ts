@@ -91,7 +91,7 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.fileSystem && { fileSystem: options.fileSystem }),
     ...(collect && { collect: collect(run) }),
-    history: historySettings(run.layout, limits, options),
+    history: historySettings(run.layout, limits, options, run.config),
     limits,
   });
 }
@@ -116,13 +116,17 @@ async function namedArticle(layout: TreeLayout, typed: string, fileSystem: FileS
 }
 
 
-/** How history is read: pins from the layout's keys, skip markers from the options. Plain data, for worker threads. */
-function historySettings(layout: TreeLayout, limits: ParseLimits, options: CheckOptions): BaselineOptions & { enabled: boolean } {
+/**
+ * How history is read: pins from the layout's keys, skip markers from the options, else the
+ * configuration (`history.skipMarkers`, such as Starlight's `[i18nIgnore]`), else the defaults.
+ * Plain data, for worker threads.
+ */
+function historySettings(layout: TreeLayout, limits: ParseLimits, options: CheckOptions, config: Config): BaselineOptions & { enabled: boolean } {
   return {
     enabled: options.history ?? true,
     pinKeys: layout.keys.sourceCommit,
     hashPinKeys: layout.keys.sourceHash,
-    skipMarkers: options.skipMarkers ?? DEFAULT_BASELINE_OPTIONS.skipMarkers,
+    skipMarkers: options.skipMarkers ?? config.history?.skipMarkers ?? DEFAULT_BASELINE_OPTIONS.skipMarkers,
     limits,
   };
 }

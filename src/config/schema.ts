@@ -82,6 +82,17 @@ export function configSchema(rules: readonly RuleSchemaSource[]): Record<string,
         },
       },
       maxFileBytes: { type: "integer", minimum: 1, description: "Larger files are reported and skipped." },
+      history: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          skipMarkers: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description: "Commit message markers (case-insensitive) of source changes that need no translation, such as `[i18nIgnore]`; default `L10n-Skip: true` and `[l10n skip]`. Listing them replaces the defaults.",
+          },
+        },
+      },
       repository: {
         type: "object",
         additionalProperties: false,
