@@ -96,6 +96,31 @@ export interface RunSummary {
   history: HistorySummary;
 }
 
+/** An article a narrowed run checked, and which of its translations: every locale, or those listed. */
+export interface ScopedArticle {
+  article: string;
+  locales: "all" | string[];
+}
+
+/**
+ * What a narrowed run checked (`--changed-since`, named articles, `--locale`), so that reporters
+ * can say what a change did and known findings are compared only within it. Absent for a run over
+ * every article and locale.
+ */
+export interface ReportScope {
+  /** The git ref the change is measured from (`check --changed-since`). */
+  changedSince?: string;
+  /** The locales selected. */
+  locales: string[];
+  /** The source locale: findings in it are about the articles' sources. */
+  sourceLocale: string;
+  /**
+   * The articles the run was limited to, each with the locales concerned: `"all"` where its source
+   * changed, else the locales whose translations changed. Absent: every article.
+   */
+  articles?: ScopedArticle[];
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -104,6 +129,8 @@ export interface Report {
   findings: Finding[];
   articles: ArticleOutline[];
   suppressions?: SuppressionSummary;
+  /** What a narrowed run checked; absent when it checked every article and locale. */
+  scope?: ReportScope;
   /** The configuration's `failOn`: states that fail the check besides `broken`, and where. */
   failOn?: { states?: Array<"outdated" | "missing" | "unreadable" | "broken">; locales?: string[] };
 }
