@@ -78,7 +78,8 @@ export interface SuppressionSummary {
   file: string;
   known: number;
   new: number;
-  fixed: Array<{ fingerprint: string; ruleId: string; messageId?: string; locale: string; article: string; anchor?: string; key?: string; message: string }>;
+  /** Known findings no longer found, within the scope when the run was narrowed; `message` only from files of schema version 1. */
+  fixed: Array<{ fingerprint: string; ruleId: string; messageId?: string; locale: string; article: string; anchor?: string; key?: string; file?: string; line?: number; message?: string }>;
   /** A one-line note, such as that the file is of an older schema version (printed on stderr, not an error). */
   notice?: string;
 }

@@ -28,8 +28,8 @@ describe("baseline", () => {
 
     const known = io(root);
     expect(await main(["check", "--baseline", "--no-history"], known)).toBe(0);
-    expect(known.out).toContain("(in baseline)");
-    expect(known.out.trimEnd().split("\n").at(-1)).toBe("✖ 2 findings (2 errors, 0 warnings, 0 info) in 2 articles × 1 locale; 0 new, 2 in the baseline, 0 fixed");
+    expect(known.out).toContain("(known)");
+    expect(known.out.trimEnd().split("\n").at(-1)).toBe("✖ 2 broken, 0 outdated, 0 missing of 2 translations; 2 findings (2 errors, 0 warnings, 0 info) in 2 articles × 1 locale; 0 new, 2 known, 0 fixed");
 
     // Lines move above the known problem: still known. y.md is fixed; a new section goes missing in x.md.
     await writeFile(path.join(root, "locales/de/x.md"), `\n\n\n${GERMAN}`);
@@ -55,7 +55,7 @@ describe("baseline", () => {
     for (const flag of ["--suppressions", "--baseline"]) {
       const known = io(root);
       expect(await main(["check", flag, "suppress.json", "--no-history"], known), flag).toBe(0);
-      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 in the baseline, 0 fixed");
+      expect(known.out.trimEnd().split("\n").at(-1), flag).toBe("✖ 1 broken, 0 outdated, 0 missing of 1 translation; 1 finding (1 error, 0 warnings, 0 info) in 1 article × 1 locale; 0 new, 1 known, 0 fixed");
     }
   });
 
