@@ -14,6 +14,7 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
 import type { WorkList } from "./history/worklist.js";
 import type { TreeLayout } from "./tree/layout.js";
+import { workStatusOf, type StatusState, type WorkStatus } from "./report/work-status.js";
 
 export interface CheckOptions {
   /** The tree to check; default: the current directory. */
@@ -68,6 +69,15 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
 export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
   // The translated front matter keys are the layout's, as `stale-source` counts them.
   return (await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }))).workLists;
+}
+
+/**
+ * `status`: every translation's state (the report's, as `check` gives it) with the size of its
+ * work, ranked per locale; `states` filters (default: all but current). One engine run.
+ */
+export async function workStatus(options: CheckOptions & { states?: readonly StatusState[] } = {}): Promise<WorkStatus> {
+  const { report, workLists } = await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }));
+  return workStatusOf(report, workLists, options.states);
 }
 
 async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Collect): Promise<EngineResult> {
@@ -149,5 +159,6 @@ export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";
 export type { ChangeKind, SectionRef } from "./history/compare.js";
 export type { WorkList, WorkState } from "./history/worklist.js";
+export { STATUS_STATES, type StatusEntry, type StatusState, type WorkStatus } from "./report/work-status.js";
 export type { HistoryGap, PinProblem } from "./model/pair.js";
 export type { HistorySummary, RunFacts } from "./model/rule.js";
