@@ -5,7 +5,7 @@ import type { WorkList } from "../history/worklist.js";
 import type { HistoryGap } from "../model/pair.js";
 import { compareText } from "../util/compare-text.js";
 import { plural } from "../util/text.js";
-import type { StatusEntry, WorkStatus } from "../report/work-status.js";
+import type { StatusEntry, WorkStatus } from "../model/status.js";
 import { printable } from "./text.js";
 
 export interface WorkListTextOptions {
