@@ -119,6 +119,12 @@ describe("pull requests through the built CLI (check --changed-since)", () => {
         "",
       ].join("\n"),
     );
+    const verbose = await cli(repo.root, "check", "--changed-since", "HEAD~1", "--verbose");
+    expect(verbose.code).toBe(1);
+    expect(verbose.stdout).toContain(
+      "\n\nEvery finding (1)\nguide.md\n  ja\n    locales/ja/guide.md:8:1  error    Section `Usage` (`#usage`) is missing; add it after `インストール` (`#install`), as in the source.  missing-section\n\n",
+    );
+    expect(text.stdout).not.toContain("Every finding");
     const report = await json(repo.root, "--changed-since", "HEAD~1");
     expect(report.scope?.articles).toEqual([{ article: "guide.md", locales: ["ja"] }]);
     expect(findingsOf(report)).toEqual([["missing-section", "missing-after", "translation", "ja", "usage", 8]]);
