@@ -7,13 +7,15 @@ import { articleFromPath } from "./tree/article-path.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "./io/file-system.js";
 import path from "node:path";
 import { DriftError } from "./errors.js";
+import { compareText } from "./util/compare-text.js";
 import { joinRelative } from "./tree/discover.js";
-import type { Report } from "./model/report.js";
+import type { Report, ScopedArticle } from "./model/report.js";
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from "./parse/document.js";
 import { DEFAULT_BASELINE_OPTIONS, type BaselineOptions } from "./history/baseline.js";
 import type { WorkList } from "./history/worklist.js";
 import type { TreeLayout } from "./tree/layout.js";
 import { repositoryAddress } from "./git/remote.js";
+import { workStatusOf, type StatusState, type WorkStatus } from "./report/work-status.js";
 
 export interface CheckOptions {
   /** The tree to check; default: the current directory. */
@@ -74,12 +76,22 @@ export async function workLists(options: CheckOptions = {}): Promise<WorkList[]>
   return (await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }))).workLists;
 }
 
+/**
+ * `status`: every translation's state (the report's, as `check` gives it) with the size of its
+ * work, ranked per locale; `states` filters (default: all but current). One engine run.
+ */
+export async function workStatus(options: CheckOptions & { states?: readonly StatusState[] } = {}): Promise<WorkStatus> {
+  const { report, workLists } = await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }));
+  return workStatusOf(report, workLists, options.states);
+}
+
 async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Collect): Promise<EngineResult> {
   const run = await resolveRun(options);
   const limits = limitsOf(run.config.maxFileBytes);
   const articleList = await selectedList(run, limits, options);
   return runEngine({
     ...(articleList && { articleList }),
+    ...(options.changedSince !== undefined && { changedSince: options.changedSince }),
     layout: run.layout,
     rules: run.rules,
     ruleActivation: run.ruleActivation,
@@ -96,12 +108,16 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
   });
 }
 
-/** Exact articles from `articleFiles` and `changedSince`; both given, those in both. */
-async function selectedList(run: ResolvedRun, limits: ParseLimits, options: CheckOptions): Promise<string[] | undefined> {
+/**
+ * Exact articles from `articleFiles` and `changedSince`; both given, those in both. A named article
+ * is checked in every locale; a changed one in the locales its change touched ("all" when its
+ * source changed).
+ */
+async function selectedList(run: ResolvedRun, limits: ParseLimits, options: CheckOptions): Promise<ScopedArticle[] | undefined> {
   const named = options.articleFiles && (await Promise.all(options.articleFiles.map((file) => namedArticle(run.layout, file, options.fileSystem))));
-  if (options.changedSince === undefined) return named;
+  if (options.changedSince === undefined) return named && [...new Set(named)].sort(compareText).map((article) => ({ article, locales: "all" }));
   const changed = await changedArticles(run.layout, options.changedSince, limits, options.fileSystem);
-  return named ? changed.filter((article) => named.includes(article)) : changed;
+  return named ? changed.filter((entry) => named.includes(entry.article)) : changed;
 }
 
 /** An article named by path must exist: a typo is a usage error, not an empty result. */
@@ -141,7 +157,7 @@ export { PRESETS, PRESET_NAMES, type Preset, type PresetName } from "./config/pr
 export type { Finding, FindingDraft, RelatedPlace, Severity } from "./model/finding.js";
 export type { ParsedDocument, Section } from "./model/document.js";
 export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, TranslationBaseline, UnpairedFile } from "./model/pair.js";
-export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportSummary, SectionOutline, TranslationOutline } from "./model/report.js";
+export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportScope, ReportSummary, ScopedArticle, SectionOutline, TranslationOutline } from "./model/report.js";
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
 export type { LocaleLayout, TreeLayout } from "./tree/layout.js";
@@ -152,5 +168,6 @@ export { alignSections } from "./align/align.js";
 export { parseDocument } from "./parse/document.js";
 export type { ChangeKind, SectionRef } from "./history/compare.js";
 export type { WorkList, WorkState } from "./history/worklist.js";
+export { STATUS_STATES, type StatusEntry, type StatusState, type WorkStatus } from "./report/work-status.js";
 export type { HistoryGap, PinProblem } from "./model/pair.js";
 export type { HistorySummary, RunFacts } from "./model/rule.js";

@@ -4,7 +4,7 @@ import { makeTree } from "./support/fixtures.js";
 
 describe("the public API", () => {
   it("exports exactly these values", () => {
-    expect(Object.keys(api).sort()).toEqual(["DriftError", "PRESETS", "PRESET_NAMES", "RULES", "alignSections", "check", "parseDocument", "workLists"]);
+    expect(Object.keys(api).sort()).toEqual(["DriftError", "PRESETS", "PRESET_NAMES", "RULES", "STATUS_STATES", "alignSections", "check", "parseDocument", "workLists", "workStatus"]);
   });
 
   it("reports progress after each article, counting the files read", async () => {

@@ -165,7 +165,7 @@ describe("common options", () => {
   it("status and diff honour --locale and --no-history as check does", async () => {
     const status = memoryIo();
     expect(await main(["status", "--locale", "de-DE", "--no-history"], status)).toBe(0);
-    expect(status.out).toBe("de  0 to update, 0 missing, 1 unknown baseline, 0 up to date\n      2 lines  unknown  locales/de/expressroute/expressroute-connectivity-models.md  baseline unknown; 1 section missing, 0 extra\n");
+    expect(status.out).toBe("de  0 broken, 1 outdated, 0 missing, 0 current\n  outdated       2 lines  locales/de/expressroute/expressroute-connectivity-models.md  baseline unknown; 1 section missing, 0 extra\n");
     const diff = memoryIo();
     expect(await main(["diff", "articles/expressroute/expressroute-connectivity-models.md", "--locale", "zh", "--no-history", "--debug"], diff)).toBe(0);
     expect(diff.out).toBe(

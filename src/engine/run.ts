@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
 import Tinypool from "tinypool";
 import type { Finding } from "../model/finding.js";
-import type { ArticleOutline, Report, RunSummary } from "../model/report.js";
+import type { ArticleOutline, Report, ReportScope, RunSummary, ScopedArticle } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
@@ -38,8 +38,13 @@ export interface EngineOptions {
   locales?: readonly string[];
   /** Globs over source article paths (relative to the source directory); all when absent. */
   articles?: readonly string[];
-  /** Exact article paths to check, such as those a pull request changed; all when absent. */
-  articleList?: readonly string[];
+  /**
+   * Exact articles to check, such as those a pull request changed, each with the locales to check
+   * it in (`"all"`: every selected locale); all articles when absent.
+   */
+  articleList?: readonly ScopedArticle[];
+  /** The git ref `articleList` was computed from, recorded in the report's scope. */
+  changedSince?: string;
   rules: readonly ActiveRule[];
   /** How `rules` were activated, for workers to do the same: rules are code, not data. */
   ruleActivation: { settings: RuleSettings; keys: PresetKeys };
@@ -81,14 +86,21 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const inventory = await takeInventory(layout, options.fileSystem);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
   const matchesGlobs = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
-  const listed = options.articleList ? new Set(options.articleList) : undefined;
+  const listed = options.articleList ? new Map(options.articleList.map((entry) => [entry.article, entry.locales])) : undefined;
   const inScope = (article: string) => matchesGlobs(article) && (listed === undefined || listed.has(article));
+  // A change to translations only is judged in the locales it touched: a Japanese pull request
+  // does not fail on the Chinese translation of the same article.
+  const inLocale = (article: string, locale: string) => {
+    const locales = listed?.get(article);
+    return locales === undefined || locales === "all" || locales.includes(locale);
+  };
   const inShard = (index: number) => !options.shard || index % options.shard.count === options.shard.index - 1;
   const scope: Scope = {
     selected,
     articles: inventory.articles.filter((article) => inScope(article)).filter((_, index) => inShard(index)),
     sources: new Set(inventory.articles),
     inScope,
+    inLocale,
     inShard,
   };
   const history = options.history ? await openHistory(layout.root, options.history) : undefined;
@@ -105,19 +117,20 @@ interface Scope {
   articles: readonly string[];
   sources: ReadonlySet<string>;
   inScope: (article: string) => boolean;
+  inLocale: (article: string, locale: string) => boolean;
   inShard: (index: number) => boolean;
 }
 
 async function checkTree(options: EngineOptions, inventory: Inventory, scope: Scope, history: HistoryProvider | undefined): Promise<EngineResult> {
   const { layout } = options;
-  const { selected, articles, sources, inScope, inShard } = scope;
+  const { selected, articles, sources, inScope, inLocale, inShard } = scope;
   // A translation left at its source's old path is checked against the renamed source.
   const moved = movedTranslations(inventory.translations, sources, layout, history);
 
   const tasks: ArticleTask[] = articles.map((article) => ({
     article,
     sourceFile: joinRelative(layout.sourceDir, article),
-    locales: selected.map((locale) => {
+    locales: selected.filter((locale) => inLocale(article, locale.name)).map((locale) => {
       const movedFrom = inventory.translations.get(locale.name)?.has(article) ? undefined : moved.get(locale.name)?.get(article);
       return {
         name: locale.name,
@@ -136,7 +149,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   const orphans = selected.flatMap((locale) => {
     const movedAway = new Set(moved.get(locale.name)?.values());
     return [...(inventory.translations.get(locale.name) ?? [])]
-      .filter((relative) => !sources.has(relative) && !movedAway.has(relative) && inScope(relative))
+      .filter((relative) => !sources.has(relative) && !movedAway.has(relative) && inScope(relative) && inLocale(relative, locale.name))
       .map((relative) => ({ relative, locale }));
   });
   orphans.forEach(({ relative, locale }, index) => {
@@ -162,7 +175,20 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     findings: sorted,
     articles: outlines,
   };
+  const narrowed = reportScope(options, selected);
+  if (narrowed) report.scope = narrowed;
   return { report, workLists: results.flatMap((result) => result.workLists ?? []) };
+}
+
+/** What a narrowed run checked, for the report; undefined when it checked every article and locale. */
+function reportScope(options: EngineOptions, selected: readonly LocaleLayout[]): ReportScope | undefined {
+  if (options.articleList === undefined && options.changedSince === undefined && options.locales === undefined) return undefined;
+  return {
+    ...(options.changedSince !== undefined && { changedSince: options.changedSince }),
+    locales: selected.map((locale) => locale.name),
+    sourceLocale: options.layout.sourceLocale,
+    ...(options.articleList && { articles: options.articleList.map((entry) => ({ article: entry.article, locales: entry.locales === "all" ? "all" : [...entry.locales] })) }),
+  };
 }
 
 /** The commit checked out, or "" outside a repository. */

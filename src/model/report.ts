@@ -78,7 +78,8 @@ export interface SuppressionSummary {
   file: string;
   known: number;
   new: number;
-  fixed: Array<{ fingerprint: string; ruleId: string; messageId?: string; locale: string; article: string; anchor?: string; key?: string; message: string }>;
+  /** Known findings no longer found, within the scope when the run was narrowed; `message` only from files of schema version 1. */
+  fixed: Array<{ fingerprint: string; ruleId: string; messageId?: string; locale: string; article: string; anchor?: string; key?: string; file?: string; line?: number; message?: string }>;
   /** A one-line note, such as that the file is of an older schema version (printed on stderr, not an error). */
   notice?: string;
 }
@@ -96,6 +97,31 @@ export interface RunSummary {
   history: HistorySummary;
 }
 
+/** An article a narrowed run checked, and which of its translations: every locale, or those listed. */
+export interface ScopedArticle {
+  article: string;
+  locales: "all" | string[];
+}
+
+/**
+ * What a narrowed run checked (`--changed-since`, named articles, `--locale`), so that reporters
+ * can say what a change did and known findings are compared only within it. Absent for a run over
+ * every article and locale.
+ */
+export interface ReportScope {
+  /** The git ref the change is measured from (`check --changed-since`). */
+  changedSince?: string;
+  /** The locales selected. */
+  locales: string[];
+  /** The source locale: findings in it are about the articles' sources. */
+  sourceLocale: string;
+  /**
+   * The articles the run was limited to, each with the locales concerned: `"all"` where its source
+   * changed, else the locales whose translations changed. Absent: every article.
+   */
+  articles?: ScopedArticle[];
+}
+
 export interface Report {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -106,6 +132,8 @@ export interface Report {
   suppressions?: SuppressionSummary;
   /** The repository's web address (configured, or the git remote's), for the reports' links. */
   repository?: { url: string; branch?: string; rootDir?: string };
+  /** What a narrowed run checked; absent when it checked every article and locale. */
+  scope?: ReportScope;
   /** The configuration's `failOn`: states that fail the check besides `broken`, and where. */
   failOn?: { states?: Array<"outdated" | "missing" | "unreadable" | "broken">; locales?: string[] };
 }

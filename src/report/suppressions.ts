@@ -1,6 +1,6 @@
 import { DriftError } from "../errors.js";
 import { fingerprintV1, type Finding } from "../model/finding.js";
-import type { Report, SuppressionSummary } from "../model/report.js";
+import type { Report, ReportScope, SuppressionSummary } from "../model/report.js";
 import { compareText } from "../util/compare-text.js";
 
 /**
@@ -12,7 +12,9 @@ export const SUPPRESSIONS_FILE = ".l10n-drift-baseline.json";
 
 /**
  * One known finding, as the suppressions file records it: its identity (v2: rule, article, locale,
- * anchor, messageId, key; never the message) and, for a person reading the file, the message.
+ * anchor, messageId, key) and where it was (file, line), for a person reading the file. No message:
+ * the file stays small and a reworded message changes nothing in it. Version 1 entries have the
+ * message, which their fingerprints digest; version 2 files written with messages are still read.
  */
 export interface KnownFinding {
   fingerprint: string;
@@ -22,7 +24,10 @@ export interface KnownFinding {
   article: string;
   anchor?: string;
   key?: string;
-  message: string;
+  file?: string;
+  line?: number;
+  /** Only in files of schema version 1 (and early version 2 files). */
+  message?: string;
 }
 
 /**
@@ -47,7 +52,9 @@ export function createSuppressions(report: Report): SuppressionsFile {
 /**
  * Marks each finding `known` or `new` against the suppressions and lists the known findings that
  * are fixed. Fingerprints can repeat (the same problem twice in a section), so they are matched as
- * a multiset.
+ * a multiset. A narrowed run (`report.scope`: `--changed-since`, `--locale`) compares only within
+ * what it checked: a known finding in an article or locale it did not check is neither matched
+ * nor fixed, since nobody looked.
  */
 export function applySuppressions(report: Report, suppressions: SuppressionsFile, file: string): Report & { suppressions: SuppressionOutcome } {
   const remaining = new Map<string, KnownFinding[]>();
@@ -63,12 +70,31 @@ export function applySuppressions(report: Report, suppressions: SuppressionsFile
     }
     return { ...finding, suppression: "new" };
   });
-  const fixed = [...remaining.values()].flat().sort(compareKnown);
+  const checked = report.scope ? withinScope(report.scope) : () => true;
+  const fixed = [...remaining.values()].flat().filter(checked).sort(compareKnown);
   const notice =
     suppressions.schemaVersion === 1
       ? `\`${file}\` is a schema version 1 file of known findings, matched by message; record it again with \`l10n-drift suppress\` so that rewording or a moved line cannot make a known finding new`
       : undefined;
   return { ...report, findings, suppressions: { file, known, new: findings.length - known, fixed, ...(notice !== undefined && { notice }) } };
+}
+
+/**
+ * Whether a narrowed run checked what a known finding is about: its article is in the scope and
+ * its locale is the source's (a problem of the source file) or one checked for that article.
+ * Findings about the whole run (no article) depend on everything checked, so a narrowed run never
+ * calls them fixed.
+ */
+export function withinScope(scope: ReportScope): (entry: Pick<KnownFinding, "article" | "locale">) => boolean {
+  const articles = scope.articles && new Map(scope.articles.map((entry) => [entry.article, entry.locales]));
+  const locales = new Set(scope.locales);
+  return (entry) => {
+    if (entry.article === "") return false;
+    const concerned = articles ? articles.get(entry.article) : "all";
+    if (concerned === undefined) return false;
+    if (entry.locale === scope.sourceLocale) return true;
+    return locales.has(entry.locale) && (concerned === "all" || concerned.includes(entry.locale));
+  };
 }
 
 export function parseSuppressions(text: string, file: string): SuppressionsFile {
@@ -94,7 +120,8 @@ function toKnownFinding(finding: Finding): KnownFinding {
     article: finding.article,
     ...(finding.anchor !== undefined && { anchor: finding.anchor }),
     key: finding.key,
-    message: finding.message,
+    file: finding.file,
+    ...(finding.line !== undefined && { line: finding.line }),
   };
 }
 

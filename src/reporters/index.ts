@@ -16,11 +16,13 @@ export interface RenderOptions {
   color: boolean;
   /** The rule registry: SARIF and HTML list every rule a run could report. */
   rules: readonly Pick<AnyRule, "id" | "severity" | "description">[];
+  /** Text only: every finding after the verdict (`check --verbose`). */
+  verbose?: boolean;
 }
 
 /** Format → a pure function of the report. */
 export const REPORTERS: Readonly<Record<Format, (report: Report, options: RenderOptions) => string>> = {
-  text: (report, options) => formatText(report, { color: options.color }),
+  text: (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }) }),
   json: (report) => formatJson(report),
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, { rules: options.rules }),

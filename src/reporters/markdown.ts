@@ -2,7 +2,7 @@ import type { Finding, Severity } from "../model/finding.js";
 import type { Report, TranslationOutline } from "../model/report.js";
 import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls } from "./escape.js";
 import { plural } from "../util/text.js";
-import { describeWork, reasonFindings, summaryLine } from "./text.js";
+import { changeLines, describeWork, reasonFindings, summaryLine } from "./text.js";
 
 export interface MarkdownOptions {
   /** Most characters the report may have; GitHub refuses comments over 65,536. */
@@ -82,7 +82,8 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = DEFAUL
 }
 
 function headPart(report: Report): Part {
-  const head = ["# Translation drift", "", escapeMarkdown(summaryLine(report)), "", "| locale | current | outdated | broken | missing | section coverage |", "|---|---:|---:|---:|---:|---:|"];
+  const change = changeLines(report).map(messageToMarkdown);
+  const head = ["# Translation drift", "", escapeMarkdown(summaryLine(report)), "", ...change.flatMap((line) => [line, ""]), "| locale | current | outdated | broken | missing | section coverage |", "|---|---:|---:|---:|---:|---:|"];
   const items = Object.entries(report.summary.byLocale).map(([locale, summary]) => {
     const { current, outdated, broken, missing } = summary.states;
     return `| ${escapeMarkdown(locale)} | ${current} | ${outdated} | ${broken} | ${missing} | ${summary.coveragePercent}% |`;

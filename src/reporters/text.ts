@@ -29,6 +29,8 @@ export function formatText(report: Report, options: TextOptions): string {
   const colors = pc.createColors(options.color);
   const blocks: string[][] = [];
   if (Object.keys(report.summary.byLocale).length > 0) blocks.push(stateTable(report));
+  const change = changeLines(report);
+  if (change.length > 0) blocks.push(change.map(printable));
 
   const broken = translationsIn(report.articles, (translation) => translation.state === "broken");
   if (broken.length > 0) {
@@ -117,6 +119,34 @@ export function describeWork(work: WorkList | undefined): string {
   if (work.includes.length > 0) parts.push(`includes ${work.includes.map((file) => `\`${file}\``).join(", ")}`);
   named("review", work.review ?? []);
   return `${behind}${since}${parts.length > 0 ? `: ${parts.join("; ")}` : ""}`;
+}
+
+/** Articles named in the scope line before "and N more". */
+const SCOPE_ARTICLES_SHOWN = 4;
+
+/**
+ * What a `--changed-since` check looked at and what the change did, in a pull request's words:
+ * "Changed since `HEAD~1`: 1 article: `guide.md` (source)" and "This change made 2 translations
+ * outdated: de `locales/de/guide.md`, ja `locales/ja/guide.md`". A translation counts as made
+ * outdated by the change when it is outdated and its article's source is part of the change.
+ * Plain text with backticks; the Markdown reporter renders the same lines.
+ */
+export function changeLines(report: Report): string[] {
+  const scope = report.scope;
+  if (scope?.changedSince === undefined || scope.articles === undefined) return [];
+  const articles = scope.articles;
+  if (articles.length === 0) return [`No article changed since \`${scope.changedSince}\`.`];
+  const shown = articles.slice(0, SCOPE_ARTICLES_SHOWN).map((entry) => `\`${entry.article}\` (${entry.locales === "all" ? "source" : entry.locales.join(", ")})`);
+  const more = articles.length > SCOPE_ARTICLES_SHOWN ? ` and ${articles.length - SCOPE_ARTICLES_SHOWN} more` : "";
+  const lines = [`Changed since \`${scope.changedSince}\`: ${plural(articles.length, "article")}: ${shown.join(", ")}${more}`];
+  const sourceChanged = new Set(articles.filter((entry) => entry.locales === "all").map((entry) => entry.article));
+  const madeOutdated = translationsIn(report.articles, (translation) => translation.state === "outdated" || translation.outdated === true).filter(({ article }) => sourceChanged.has(article));
+  if (madeOutdated.length > 0) {
+    const named = madeOutdated.slice(0, WORK_SECTIONS_SHOWN).map(({ translation }) => `${translation.locale} \`${translation.file}\``);
+    const rest = madeOutdated.length > WORK_SECTIONS_SHOWN ? ` and ${madeOutdated.length - WORK_SECTIONS_SHOWN} more` : "";
+    lines.push(`This change made ${plural(madeOutdated.length, "translation")} outdated: ${named.join(", ")}${rest}.`);
+  }
+  return lines;
 }
 
 function missingLines(report: Report): string[] {

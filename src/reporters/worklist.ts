@@ -5,6 +5,8 @@ import type { WorkList } from "../history/worklist.js";
 import type { HistoryGap } from "../model/pair.js";
 import { compareText } from "../util/compare-text.js";
 import { plural } from "../util/text.js";
+import type { StatusEntry, WorkStatus } from "../model/status.js";
+import { printable } from "./text.js";
 
 export interface WorkListTextOptions {
   /** Decided by the caller; word-level highlighting in diffs needs it. */
@@ -57,31 +59,38 @@ function formatOne(list: WorkList, colors: Colors): string {
   return lines.join("\n");
 }
 
-/** `l10n-drift status`: per locale, the translations with work, largest first. */
-export function formatWorkStatus(lists: readonly WorkList[], options: WorkListTextOptions): string {
+/**
+ * `l10n-drift status`: per locale, its translations by state, then the translations `status`
+ * selected, in its order (broken, outdated largest first, missing, ...), one line each.
+ */
+export function formatWorkStatus(status: WorkStatus, options: WorkListTextOptions): string {
   const colors = pc.createColors(options.color);
-  const byLocale = new Map<string, WorkList[]>();
-  for (const list of lists) byLocale.set(list.locale, [...(byLocale.get(list.locale) ?? []), list]);
   const lines: string[] = [];
-  for (const [locale, own] of [...byLocale].sort(([a], [b]) => compareText(a, b))) {
-    const count = (state: WorkList["state"]): number => own.filter((list) => list.state === state).length;
-    lines.push(colors.bold(`${locale}  ${count("stale")} to update, ${count("missing")} missing, ${count("unknown")} unknown baseline, ${count("current")} up to date`));
-    const ranked = own.filter((list) => list.state !== "current").sort((a, b) => b.size - a.size || compareText(a.file, b.file));
-    for (const list of ranked) lines.push(`  ${String(list.size).padStart(5)} lines  ${list.state.padEnd(7)}  ${list.file}  ${colors.dim(summary(list))}`);
+  for (const [locale, counts] of Object.entries(status.locales).sort(([a], [b]) => compareText(a, b))) {
+    const shownStates = (["broken", "outdated", "missing", "unreadable", "current"] as const).filter((state) => state !== "unreadable" || counts.unreadable > 0);
+    lines.push(colors.bold(`${printable(locale)}  ${shownStates.map((state) => `${counts[state]} ${state}`).join(", ")}`));
+    for (const entry of status.entries.filter((candidate) => candidate.locale === locale)) {
+      const size = entry.lines > 0 ? `${String(entry.lines).padStart(5)} lines` : " ".repeat(11);
+      lines.push(`  ${entry.state.padEnd(10)} ${size}  ${printable(entry.file)}  ${colors.dim(printable(summary(entry)))}`);
+    }
   }
   return `${lines.join("\n")}\n`;
 }
 
-function summary(list: WorkList): string {
-  if (list.state === "missing") return "no translation";
-  if (list.structure) return `baseline unknown; ${plural(list.structure.missing.length, "section")} missing, ${list.structure.extra.length} extra`;
+function summary(entry: StatusEntry): string {
+  const list = entry.work;
+  if (entry.state === "missing") return "no translation";
+  if (entry.state === "unreadable") return "cannot be read: see `l10n-drift check`";
   const parts: string[] = [];
-  if (list.changed.length > 0) parts.push(`${list.changed.length} changed`);
-  if (list.added.length > 0) parts.push(`${list.added.length} added`);
-  if (list.removed.length > 0) parts.push(`${list.removed.length} removed`);
-  if (list.includes.length > 0) parts.push(`${list.includes.length} includes`);
-  const behind = list.baseline?.commitsBehind;
-  if (behind !== undefined) parts.push(`${plural(behind, "commit")} behind`);
+  if (entry.state === "broken") parts.push(`${plural(entry.reasons, "translation error")} (\`l10n-drift check\` lists them)${entry.outdated ? "; outdated too" : ""}`);
+  if (list?.structure) parts.push(`baseline unknown; ${plural(list.structure.missing.length, "section")} missing, ${list.structure.extra.length} extra`);
+  else if (list) {
+    if (list.changed.length > 0) parts.push(`${list.changed.length} changed`);
+    if (list.added.length > 0) parts.push(`${list.added.length} added`);
+    if (list.removed.length > 0) parts.push(`${list.removed.length} removed`);
+    if (list.includes.length > 0) parts.push(`${list.includes.length} includes`);
+  }
+  if (entry.commitsBehind !== undefined && entry.commitsBehind > 0) parts.push(`${plural(entry.commitsBehind, "commit")} behind`);
   return parts.join(", ");
 }
 

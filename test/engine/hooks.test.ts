@@ -72,7 +72,7 @@ describe("suppressions files", () => {
     const file = createBaseline(report);
     expect(file.schemaVersion).toBe(2);
     expect(file.findings).toEqual([
-      { fingerprint: report.findings[0]!.fingerprint, ruleId: "missing-section", messageId: "missing-after", locale: "de", article: "a.md", anchor: "x", key: "x", message: report.findings[0]!.message },
+      { fingerprint: report.findings[0]!.fingerprint, ruleId: "missing-section", messageId: "missing-after", locale: "de", article: "a.md", anchor: "x", key: "x", file: "locales/de/a.md", line: 2 },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { check, workLists, type Finding } from "../../src/index.js";
+import { check, workLists, workStatus, type Finding } from "../../src/index.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
 
 const SOURCE_A = `---
@@ -184,15 +184,17 @@ describe("baselines from git history", () => {
     expect(await main(["status"], io)).toBe(0);
     expect(out.join("")).toBe(
       [
-        "de  1 to update, 0 missing, 0 unknown baseline, 0 up to date",
-        "      5 lines  stale    locales/de/guide.md  1 changed, 1 added, 3 commits behind",
-        "sv  0 to update, 0 missing, 0 unknown baseline, 1 up to date",
+        "de  0 broken, 1 outdated, 0 missing, 0 current",
+        "  outdated       5 lines  locales/de/guide.md  1 changed, 1 added, 3 commits behind",
+        // The report's state, as check gives it: the translation is still at the source's old path.
+        "sv  1 broken, 0 outdated, 0 missing, 0 current",
+        "  broken                  locales/sv/guide.md  1 translation error (`l10n-drift check` lists them); outdated too, 1 commit behind",
         "",
       ].join("\n"),
     );
     out.length = 0;
     expect(await main(["status", "--format", "json"], io)).toBe(0);
-    expect(JSON.parse(out.join(""))).toEqual(await workLists({ root: repo.root }));
+    expect(JSON.parse(out.join(""))).toEqual(await workStatus({ root: repo.root }));
     out.length = 0;
     expect(await main(["diff", "nope.md"], io)).toBe(2);
     expect(out.join("")).toBe("l10n-drift: USAGE no article `nope.md` in `articles/`\n");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { WorkList } from "../../src/index.js";
-import { formatWorkStatus, formatWorkLists } from "../../src/reporters/worklist.js";
+import { formatWorkLists } from "../../src/reporters/worklist.js";
 
 const list = (overrides: Partial<WorkList>): WorkList => ({
   article: "a.md",
@@ -28,27 +28,5 @@ describe("the work list reporter", () => {
     expect(colored).toContain("\u001b[7m80\u001b[27m");
     expect(colored).toContain("\u001b[7m443\u001b[27m");
     expect(colored).not.toContain("\u001b[7mopen");
-  });
-
-  it("ranks each locale's work by size, largest first, and leaves up-to-date ones out", () => {
-    const text = formatWorkStatus(
-      [
-        list({ file: "locales/de/small.md", size: 3, changed: [] }),
-        list({ file: "locales/de/current.md", state: "current", size: 0 }),
-        list({ file: "locales/de/big.md", size: 40 }),
-        list({ locale: "sv", file: "locales/sv/a.md", state: "missing", size: 12, baseline: undefined }),
-      ],
-      { color: false },
-    );
-    expect(text).toBe(
-      [
-        "de  2 to update, 0 missing, 0 unknown baseline, 1 up to date",
-        "     40 lines  stale    locales/de/big.md  2 commits behind",
-        "      3 lines  stale    locales/de/small.md  2 commits behind",
-        "sv  0 to update, 1 missing, 0 unknown baseline, 0 up to date",
-        "     12 lines  missing  locales/sv/a.md  no translation",
-        "",
-      ].join("\n"),
-    );
   });
 });

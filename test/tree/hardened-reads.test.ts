@@ -52,9 +52,12 @@ describe("reads in tree/ go through the hardened loader", () => {
     const layout = await resolveLayout(repo.root, { preset: "default" });
     const opened: string[] = [];
     const fileSystem: FileSystem = { ...NODE_FILE_SYSTEM, open: async (file, flags) => (opened.push(path.relative(repo.root, file)), NODE_FILE_SYSTEM.open(file, flags)) };
-    expect(await changedArticles(layout, base, DEFAULT_PARSE_LIMITS, fileSystem)).toEqual(["a.md", "b.md"]);
+    expect(await changedArticles(layout, base, DEFAULT_PARSE_LIMITS, fileSystem)).toEqual([
+      { article: "a.md", locales: "all" },
+      { article: "b.md", locales: "all" },
+    ]);
     expect(opened).toEqual(["articles/b.md"]);
     // Over the size limit (as a link to /dev/zero would be), the file is not read, so it links nowhere.
-    expect(await changedArticles(layout, base, { ...DEFAULT_PARSE_LIMITS, maxFileBytes: 10 })).toEqual(["a.md"]);
+    expect(await changedArticles(layout, base, { ...DEFAULT_PARSE_LIMITS, maxFileBytes: 10 })).toEqual([{ article: "a.md", locales: "all" }]);
   });
 });

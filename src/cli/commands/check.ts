@@ -24,6 +24,7 @@ interface CheckFlags extends CommonFlags {
   suppressions?: string | true;
   /** The old name of `--suppressions`, kept for the GitHub Action and existing workflows. */
   baseline?: string | true;
+  verbose?: boolean;
 }
 
 export function registerCheck(program: Command, io: CliIo, outcome: CommandOutcome): void {
@@ -39,6 +40,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
     .option("--suppressions [file]", `fail only on findings not in the known findings file (default: ${SUPPRESSIONS_FILE}; record it with \`suppress\`)`)
     .option("--baseline [file]", "alias of --suppressions (its former name)")
+    .option("--verbose", "text format: list every finding after the verdict, as file:line:col lines")
     .action(async (flags: CheckFlags) => {
       const options = {
         ...commonCheckOptions(flags, io),
@@ -53,7 +55,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
       const report = suppressions === undefined ? checked : await withSuppressions(checked, path.resolve(io.cwd, flags.root), suppressions);
       if (report.suppressions?.notice !== undefined) io.stderr(`l10n-drift: ${report.suppressions.notice}\n`);
       const format = flags.format ?? defaultFormat(io);
-      await writeOutput(io, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES }), flags.output);
+      await writeOutput(io, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, ...(flags.verbose && { verbose: true }) }), flags.output);
       if (flags.output) io.stderr(`${summaryLine(report)}\n`);
       outcome.exitCode = failed(report, flags.failOn) ? 1 : 0;
     });
