@@ -32,7 +32,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .option("--article <glob>", "only articles matching the glob (relative to the source directory); repeatable", collect, [])
     .addOption(new Option("--format <format>", "output format (default: github in GitHub Actions, else text)").choices(FORMATS))
     .option("--output <file>", "write the output to a file instead of standard output")
-    .addOption(new Option("--fail-on <severity>", "lowest severity that fails the check").choices(FAIL_ON).default("error"))
+    .addOption(new Option("--fail-on <severity>", "lowest severity of a translation error (or a problem in a source) that fails the check").choices(FAIL_ON).default("error"))
     .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
