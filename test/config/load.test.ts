@@ -33,7 +33,7 @@ describe("configuration", () => {
   it("refuses a wrong-typed value for each option of every rule that has options", async () => {
     const wrong: Record<string, unknown> = { string: 5, array: "x", boolean: "yes", integer: "many", number: "many" };
     const withOptions = RULES.filter((rule) => Object.keys(rule.optionsSchema).length > 0);
-    expect(withOptions.map((rule) => rule.id)).toEqual(["link-drift", "locale-mismatch", "machine-translated", "metadata-drift", "stale-date", "untranslated"]);
+    expect(withOptions.map((rule) => rule.id)).toEqual(["code-drift", "link-drift", "locale-mismatch", "machine-translated", "metadata-drift", "stale-date", "untranslated"]);
     for (const rule of withOptions) {
       for (const [name, schema] of Object.entries(rule.optionsSchema)) {
         const message = await configError(JSON.stringify({ rules: { [rule.id]: ["warning", { [name]: wrong[String(schema.type)] }] } }));
