@@ -3,10 +3,22 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../src/config/schema.js";
 import { ruleDocPage, withRuleTable } from "../src/rules/docs.js";
+import { MORE_FINDINGS } from "../src/model/rule.js";
 import { RULES } from "../src/rules/index.js";
 import { fixtureCases, REPO_ROOT } from "./support/fixtures.js";
+import { expectedMessageIds } from "./support/rule-cases.js";
 
 const STALE = "is out of date: run npm run docs";
+
+/** `ruleId/messageId` of messages no fixture case can expect, each with the reason. */
+const UNCOVERABLE: Readonly<Record<string, string>> = {
+  // The engine's cap on findings per file, not a rule's message: tested in test/engine/hooks.test.ts.
+  [`*/${MORE_FINDINGS}`]: "engine cap",
+  // invalid-pin drops every shallow-clone problem but source-absent-at-commit (history-unavailable
+  // says it once per run), so these two ids are never reported, whatever the repository.
+  "invalid-pin/unknown-commit-shallow": "filtered out by the rule in a shallow clone",
+  "invalid-pin/no-matching-version-shallow": "filtered out by the rule in a shallow clone",
+};
 
 describe("the rule registry", () => {
   it("is sorted by id, and each id is kebab-case and names its own file", () => {
@@ -36,6 +48,27 @@ describe("the rule registry", () => {
       const expectations = cases.map((name) => JSON.parse(readFileSync(path.join(REPO_ROOT, "test/fixtures", rule.id, name, "expected.json"), "utf8")) as { findings: unknown[] });
       expect(expectations.some((expected) => expected.findings.length > 0), `${rule.id} has a case that fires`).toBe(true);
       expect(expectations.some((expected) => expected.findings.length === 0), `${rule.id} has a near miss`).toBe(true);
+    }
+  });
+
+  it("gives every message of every rule a fixture case that expects it", async () => {
+    const uncovered: string[] = [];
+    const excludedButCovered: string[] = [];
+    for (const rule of RULES) {
+      const expected = await expectedMessageIds(rule.id);
+      for (const messageId of [...Object.keys(rule.messages), MORE_FINDINGS]) {
+        const name = `${rule.id}/${messageId}`;
+        const excluded = name in UNCOVERABLE || `*/${messageId}` in UNCOVERABLE;
+        if (excluded && expected.has(messageId)) excludedButCovered.push(name);
+        if (!excluded && !expected.has(messageId)) uncovered.push(name);
+      }
+    }
+    expect(uncovered, "messages with no fixture case under test/fixtures/<rule-id>/ expecting them").toEqual([]);
+    expect(excludedButCovered, "messages listed in UNCOVERABLE that a fixture case now expects: drop them from the list").toEqual([]);
+    // An exclusion must name a message that exists, so the list cannot outlive the rule it excuses.
+    for (const name of Object.keys(UNCOVERABLE).filter((name) => !name.startsWith("*/"))) {
+      const [ruleId, messageId] = name.split("/") as [string, string];
+      expect(Object.keys(RULES.find((rule) => rule.id === ruleId)?.messages ?? {}), `${name} is not a message`).toContain(messageId);
     }
   });
 
