@@ -14,10 +14,6 @@ const STALE = "is out of date: run npm run docs";
 const UNCOVERABLE: Readonly<Record<string, string>> = {
   // The engine's cap on findings per file, not a rule's message: tested in test/engine/hooks.test.ts.
   [`*/${MORE_FINDINGS}`]: "engine cap",
-  // invalid-pin drops every shallow-clone problem but source-absent-at-commit (history-unavailable
-  // says it once per run), so these two ids are never reported, whatever the repository.
-  "invalid-pin/unknown-commit-shallow": "filtered out by the rule in a shallow clone",
-  "invalid-pin/no-matching-version-shallow": "filtered out by the rule in a shallow clone",
 };
 
 describe("the rule registry", () => {

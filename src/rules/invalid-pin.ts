@@ -11,10 +11,8 @@ export const invalidPin: Rule = {
     "A pin says which source version a translation was made from; a wrong one (a typo, a commit of another repository, a hash of another file) makes every later comparison wrong or impossible. The translation is then compared by the next method, which the message names.",
   messages: {
     "unknown-commit": "`{key}` is `{value}`, a commit this repository does not have; {fallback}.",
-    "unknown-commit-shallow": "`{key}` is `{value}`, a commit this shallow clone does not have; {fallback}.",
     "source-absent-at-commit": "`{key}` is `{value}`, a commit at which `{source}` did not exist; {fallback}.",
     "no-matching-version": "`{key}` is `{value}`, which matches no version of `{source}`; {fallback}.",
-    "no-matching-version-shallow": "`{key}` is `{value}`, which matches no version of `{source}` in this shallow clone; {fallback}.",
   },
   options: {},
   optionsSchema: {},
@@ -43,9 +41,9 @@ export const invalidPin: Rule = {
   },
 };
 
+/** Shallow-clone problems other than a missing source are left to `history-unavailable`, so the reason names the message. */
 function messageIdOf(problem: PinProblem): string {
-  if (problem.reason === "source-absent-at-commit") return problem.reason;
-  return problem.shallow ? `${problem.reason}-shallow` : problem.reason;
+  return problem.reason;
 }
 
 function fallback(pair: Pair): string {
