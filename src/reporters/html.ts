@@ -8,7 +8,7 @@ import { TRANSLATION_STATES, type TranslationState, type WorkList } from "../mod
 import { escapeHtml, jsonForScript } from "./escape.js";
 import { CLIENT_SCRIPT, CLIENT_STYLE } from "./html-client.js";
 import { describeWork, printable, summaryLine } from "./text.js";
-import { translationErrors } from "./translation-errors.js";
+import { findingsOutsideTranslations, translationErrors } from "./translation-errors.js";
 
 /** Where the checked tree lives on the web, so the page can link files, their history and compare views. */
 export interface HtmlRepository {
@@ -183,8 +183,7 @@ function localeTable(locales: ReadonlyArray<[string, LocaleSummary]>): string {
 
 /** Findings that belong to no translation: a source file's problems, a translation without a source. */
 function outsideFindings(report: Report): Finding[] {
-  const translations = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
-  return report.findings.filter((finding) => !isRunLevel(finding) && !translations.has(`${finding.article}\0${finding.locale}`));
+  return findingsOutsideTranslations(report).filter((finding) => !isRunLevel(finding));
 }
 
 function sourceList(report: Report): string {

@@ -3,6 +3,7 @@ import type { Report, TranslationOutline } from "../model/report.js";
 import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls } from "./escape.js";
 import { plural } from "../util/text.js";
 import { changeLines, describeWork, reasonFindings, summaryLine } from "./text.js";
+import { findingsOutsideTranslations } from "./translation-errors.js";
 
 export interface MarkdownOptions {
   /** Most characters the report may have; GitHub refuses comments over 65,536. */
@@ -141,10 +142,6 @@ function missingItems(report: Report): string[] {
     .map(([locale, summary]) => `- **${escapeMarkdown(locale)}**: ${summary.states.missing} of ${plural(summary.articles, "page")} not translated (<code>l10n-drift status --state missing --locale ${escapeMarkdown(locale)}</code> lists them)`);
 }
 
-function findingsOutsideTranslations(report: Report): Finding[] {
-  const translated = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
-  return report.findings.filter((finding) => !translated.has(`${finding.article}\0${finding.locale}`));
-}
 
 function omissionLine(omitted: number, noun: string): string {
   return `**${omitted} more ${noun}** not shown: this report stops at GitHub's size limit. \`drift.json\`, \`drift.sarif\` and \`index.html\` have them all.`;

@@ -3,6 +3,7 @@ import type { Finding, Severity } from "../model/finding.js";
 import type { ArticleOutline, Report, TranslationOutline } from "../model/report.js";
 import type { StateCounts, WorkList, WorkSection } from "../model/state.js";
 import { plural } from "../util/text.js";
+import { findingsOutsideTranslations } from "./translation-errors.js";
 
 export interface TextOptions {
   /** Decided by the caller from the terminal and NO_COLOR/FORCE_COLOR; never sniffed here. */
@@ -54,8 +55,7 @@ export function formatText(report: Report, options: TextOptions): string {
 
   // Findings outside any translation: problems in the sources, translations without a source,
   // and notes about the whole run.
-  const translated = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
-  const outside = report.findings.filter((finding) => !translated.has(`${finding.article}\0${finding.locale}`));
+  const outside = findingsOutsideTranslations(report);
   const sources = outside.filter((finding) => finding.article !== "");
   if (sources.length > 0) blocks.push([colors.bold(`Sources and orphans (${sources.length})`), ...sources.map((finding) => `  ${formatLine(finding, colors)}`)]);
   const notes = outside.filter((finding) => finding.article === "");

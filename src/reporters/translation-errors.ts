@@ -8,18 +8,24 @@ import type { Report } from "../model/report.js";
  */
 export function translationErrors(report: Report): Set<string> {
   const errors = new Set<string>();
-  const translations = new Set<string>();
   for (const article of report.articles) {
     for (const translation of article.translations) {
-      translations.add(`${article.article}\0${translation.locale}`);
       if (translation.state === "broken") for (const reason of translation.reasons) errors.add(reason);
     }
   }
-  for (const finding of report.findings) {
-    if (finding.article === "" || translations.has(`${finding.article}\0${finding.locale}`)) continue;
-    if (finding.cause !== "upstream") errors.add(finding.fingerprint);
+  for (const finding of findingsOutsideTranslations(report)) {
+    if (finding.article !== "" && finding.cause !== "upstream") errors.add(finding.fingerprint);
   }
   return errors;
+}
+
+/**
+ * Findings that belong to no translation: problems of a source file, a translation without a
+ * source, and (with an empty article) notes about the whole run.
+ */
+export function findingsOutsideTranslations(report: Report): Finding[] {
+  const translations = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
+  return report.findings.filter((finding) => !translations.has(`${finding.article}\0${finding.locale}`));
 }
 
 /** Whether a finding is one of `translationErrors`, and new where known findings are used. */
