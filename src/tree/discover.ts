@@ -5,6 +5,9 @@ import { toPosix } from "../util/posix-path.js";
 import { type TreeLayout } from "./layout.js";
 import { compareText } from "../util/compare-text.js";
 
+/** Where `report` writes by default, relative to the root. */
+export const REPORTS_DIR = "reports";
+
 /**
  * Paths under `dir` that match the include globs, relative to it, sorted. Not only files: a
  * directory named `x.md`, a link or a pipe is listed too, so that loading reports it instead of
@@ -14,7 +17,7 @@ export async function listDocuments(layout: TreeLayout, dir: string, fileSystem:
   const cwd = path.join(layout.root, dir);
   const entries = await fg(layout.include, {
     cwd,
-    ignore: layout.exclude,
+    ignore: [...layout.exclude, ...outputFolderIn(layout.root, cwd)],
     onlyFiles: false,
     dot: false,
     // A link may point outside the tree or in a circle: never walked into, only reported.
@@ -24,6 +27,17 @@ export async function listDocuments(layout: TreeLayout, dir: string, fileSystem:
     unique: true,
   });
   return entries.sort(compareText);
+}
+
+/**
+ * Output is never input: where the default reports folder lies inside a directory of documents
+ * (the `separate-repos` preset's source directory is the root), its files are not discovered,
+ * or a second `report` would check `reports/drift.md` as an article.
+ */
+function outputFolderIn(root: string, cwd: string): string[] {
+  const relative = path.relative(cwd, path.join(root, REPORTS_DIR));
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return [];
+  return [`${fg.escapePath(toPosix(relative))}/**`];
 }
 
 export interface Inventory {
