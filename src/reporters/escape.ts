@@ -47,3 +47,23 @@ export function messageToMarkdown(message: string): string {
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * Text printed into a GitHub Actions log that is not meant as workflow commands: the runner
+ * reads a line whose first non-blank characters are `::` as a command (`::error ...::`,
+ * `::stop-commands::`) and `##[name]` anywhere in a line as an old-style one. The `:` or `#` that
+ * would start one is shown as `\u{3a}` / `\u{23}`, as control characters are. The destination's
+ * one escaping function: applied to each line after the terminal's (`visibleControls`, per value).
+ */
+export function escapeWorkflowLog(text: string): string {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\u{3a}").replace(/#(?=#\[)/g, "\\u{23}");
+}
+
+/**
+ * JSON for a terminal or log: `JSON.stringify` escapes C0 controls but leaves DEL, the C1
+ * controls (`\u009b` starts a sequence on some terminals) and U+2028/U+2029 as they are; they
+ * become `\u` escapes here, which `JSON.parse` reads back as the same text.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+}
