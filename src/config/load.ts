@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import type { RuleSettings } from "../engine/rule-settings.js";
@@ -86,8 +86,10 @@ async function readConfigText(root: string, file: string, explicit: boolean): Pr
     real = await realpath(absolute);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !explicit) return undefined;
-    throw cannotRead(code ?? String(error), error);
+    // A link whose target does not resolve (`/dev/stdin` on a pipe) is there, and unreadable.
+    const isThere = await lstat(absolute).then(() => true, () => false);
+    if (code === "ENOENT" && !explicit && !isThere) return undefined;
+    throw cannotRead(isThere && code === "ENOENT" ? "a link to nowhere" : (code ?? String(error)), error);
   }
   if (!explicit) {
     if (!isWithin(await realpath(root), real)) throw new DriftError("CONFIG_INVALID", `\`${file}\` is a link to a file outside the tree; name it with --config to use it`);
