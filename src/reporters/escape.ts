@@ -19,7 +19,24 @@ export function escapeHtml(text: string): string {
  * printed to a terminal, where an escape sequence would recolour or rewrite the log.
  */
 export function escapeMarkdown(text: string): string {
-  return visibleControls(text.replace(/[\r\n]+/g, " ")).replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return withoutGitHubReferences(visibleControls(text.replace(/[\r\n]+/g, " "))).replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * GitHub turns text into links and notifications after Markdown is rendered, from the decoded
+ * text, inside `<code>` elements written as HTML too: `@name` mentions (and notifies) a user or
+ * team, `#123`, `GH-123` and `owner/repo#123` link issues, and `https://…`, `www.…` and
+ * `name@host` become links. A zero-width space (U+200B) after the `@`, the `#`, the `-`, the
+ * scheme or `www` keeps each from being recognised, and the text reads the same. Applied to every
+ * value the Markdown report interpolates, before its characters become entities (whose `#` is not a reference).
+ */
+export function withoutGitHubReferences(text: string): string {
+  return text
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200b")
+    .replace(/#(?=\d)/g, "#\u200b")
+    .replace(/\b(GH)-(?=\d)/gi, "$1-\u200b")
+    .replace(/\b(https?|ftp|mailto|xmpp)(?=:)/gi, "$1\u200b")
+    .replace(/\b(www)(?=\.)/gi, "$1\u200b");
 }
 
 /** C0 and C1 controls and line separators, as `\u{…}` text (the text report's `printable`). */
