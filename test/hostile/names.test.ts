@@ -33,3 +33,22 @@ describe("names that are Object.prototype's own", () => {
     expect(Object.keys(status.locales)).toEqual(["__proto__", "constructor", "toString"]);
   });
 });
+
+describe("directories whose names hold line breaks", () => {
+  it("documents under a directory named with LF or CR are found and paired, not skipped", async () => {
+    const root = await makeTree({
+      "articles/a\nb/guide.md": source,
+      "articles/c\rd/guide.md": source,
+      "articles/e\r\nf/g\nh/guide.md": source,
+      "locales/de/a\nb/guide.md": translation("c"),
+      "locales/de/c\rd/guide.md": translation("c"),
+    });
+    const report = await check({ root, history: false });
+    expect(report.articles.map((article) => article.article)).toEqual(["a\nb/guide.md", "c\rd/guide.md", "e\r\nf/g\nh/guide.md"]);
+    expect(report.articles.map((article) => article.translations.map((outline) => [outline.file, outline.state]))).toEqual([
+      [["locales/de/a\nb/guide.md", "current"]],
+      [["locales/de/c\rd/guide.md", "current"]],
+      [["locales/de/e\r\nf/g\nh/guide.md", "missing"]],
+    ]);
+  });
+});
