@@ -332,19 +332,20 @@ function readPin(document: ParsedDocument, keys: readonly string[]): Translation
     if (typeof value !== "string" && typeof value !== "number") continue;
     const text = String(value).trim();
     if (text === "") continue;
-    const topKey = key in document.frontMatter ? key : key.split(".")[0]!;
-    return { key, value: text, line: document.frontMatterKeyLines[topKey] ?? 1 };
+    const topKey = Object.hasOwn(document.frontMatter, key) ? key : key.split(".")[0]!;
+    return { key, value: text, line: (Object.hasOwn(document.frontMatterKeyLines, topKey) ? document.frontMatterKeyLines[topKey] : undefined) ?? 1 };
   }
   return undefined;
 }
 
 /** `a.b` is the key `a.b` when present (Microsoft Docs), else `b` inside the map `a` (MDN). */
 function lookup(data: Record<string, unknown>, key: string): unknown {
-  if (key in data) return data[key];
+  // Own keys only: a key named `constructor` or `toString` is not the object's method.
+  if (Object.hasOwn(data, key)) return data[key];
   let value: unknown = data;
   for (const part of key.split(".")) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+    value = Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
   }
   return value;
 }
