@@ -120,6 +120,14 @@ describe("init", () => {
     expect(out.split("\n").slice(-2)).toEqual(["Next: `l10n-drift check --root site --config 'site/drift config.json'` (the verdict per locale), then `l10n-drift status --root site --config 'site/drift config.json'` (each locale's work)", ""]);
   });
 
+  it("prints a locale folder's control characters visibly", async () => {
+    const root = await makeTree({ "articles/a.md": "# A\n", "locales/de\u001b[2J/a.md": "# A\n" });
+    let out = "";
+    const cli = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, stdoutIsTty: false, cwd: root };
+    expect(await main(["init"], cli)).toBe(0);
+    expect(out.split("\n")[2]).toBe("Locales: 1 (folders), pages each: de\\u{1b}[2J 1");
+  });
+
   it("recognises Starlight from a Lunaria configuration alone, and notes it", async () => {
     const root = await makeTree({ "lunaria.config.json": "{}\n", "src/content/docs/index.mdx": "# Home\n", "src/content/docs/fr/index.mdx": "# Accueil\n" });
     let out = "";

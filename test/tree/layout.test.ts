@@ -3,6 +3,8 @@ import { check, DriftError, type Report } from "../../src/index.js";
 import { resolveLayout } from "../../src/tree/layout.js";
 import { takeInventory } from "../../src/tree/discover.js";
 import { makeTree } from "../support/fixtures.js";
+import { makeRepo } from "../support/git.js";
+import { workLists } from "../../src/index.js";
 
 const PAGE = "# Page\n\n## One\n\nRun `npm install` first.\n\n## Two\n\nThen run `npm start`.\n";
 const GERMAN = "# Seite\n\n## Eins\n\nFühre zuerst `npm install` aus.\n\n## Zwei\n\nDann führe `npm start` aus.\n";
@@ -42,6 +44,18 @@ describe("the starlight preset", () => {
       "reference/index.md de missing",
       "reference/index.md pt-br current",
     ]);
+  });
+
+  it("a change to a translation matched by slug checks its source's article, in that locale; diff takes the translation's path", async () => {
+    const repo = await makeRepo();
+    await repo.commit("Add the pages", { "l10n-drift.config.json": JSON.stringify({ preset: "starlight" }), "src/content/docs/guides/page.mdx": PAGE, "src/content/docs/index.mdx": PAGE });
+    await repo.commit("Translate", { "src/content/docs/de/guides/page.md": GERMAN, "src/content/docs/ja/index.mdx": "# ページ\n\n## 一\n\nまず `npm install` を実行します。\n\n## 二\n\n次に `npm start` を実行します。\n" });
+    await repo.commit("Shorten the German page", { "src/content/docs/de/guides/page.md": GERMAN_PARTIAL });
+    const report = await check({ root: repo.root, changedSince: "HEAD~1" });
+    expect(report.scope?.articles).toEqual([{ article: "guides/page.mdx", locales: ["de"] }]);
+    expect(brief(report)).toEqual(["missing-section missing-after de src/content/docs/de/guides/page.md:6 two"]);
+    const lists = await workLists({ root: repo.root, articleFiles: ["src/content/docs/de/guides/page.md"], locales: ["de"] });
+    expect(lists.map((list) => [list.article, list.locale, list.file])).toEqual([["guides/page.mdx", "de", "src/content/docs/de/guides/page.md"]]);
   });
 
   it("Astro docs: English in `en/`, the other locale folders its siblings", async () => {
