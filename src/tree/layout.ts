@@ -118,7 +118,8 @@ async function configuredLocales(root: string, locales: readonly LocaleSetting[]
       warnings.push(`locale \`${name}\` is listed in ${listedIn} but its folder \`${directory}\` does not exist; it is not checked`);
       continue;
     }
-    resolved.push({ name, dir: toPosix(directory).replace(/\/$/, ""), ...(code !== undefined && { code }) });
+    // `./de` (a pattern from `sourceDir: "."`) and `de` are one folder: file paths are compared as text.
+    resolved.push({ name, dir: path.posix.normalize(toPosix(directory)).replace(/\/$/, ""), ...(code !== undefined && { code }) });
   }
   return resolved;
 }

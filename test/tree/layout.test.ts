@@ -103,6 +103,20 @@ describe("the vitepress preset", () => {
     expect([layout.localesFrom, layout.locales.map((locale) => locale.name)]).toEqual([{ kind: "folders" }, ["de", "es"]]);
     expect((await takeInventory(layout)).articles).toEqual(["api/index.md", "guide/intro.md"]);
   });
+
+  it("with the docs at the root (`sourceDir: \".\"`, as init writes for a root `.vitepress/`), a change to a translation is its locale's", async () => {
+    const repo = await makeRepo();
+    await repo.commit("Docs", {
+      "l10n-drift.config.json": JSON.stringify({ preset: "vitepress", sourceDir: "." }),
+      ".vitepress/config.js": "export default { locales: { root: { label: 'English' }, de: { label: 'Deutsch' } } }\n",
+      "guide/intro.md": PAGE,
+    });
+    await repo.commit("Translate", { "de/guide/intro.md": GERMAN });
+    await repo.commit("Shorten", { "de/guide/intro.md": GERMAN_PARTIAL });
+    const report = await check({ root: repo.root, changedSince: "HEAD~1" });
+    expect(report.scope?.articles).toEqual([{ article: "guide/intro.md", locales: ["de"] }]);
+    expect(brief(report)).toEqual(["missing-section missing-after de de/guide/intro.md:6 two"]);
+  });
 });
 
 describe("configured locales", () => {
