@@ -3,7 +3,7 @@ import { changedArticles } from "./tree/changed.js";
 import { resolveRun, type ResolvedRun } from "./engine/resolve-run.js";
 import { runEngine, type EngineResult, type Shard } from "./engine/run.js";
 import type { Collect } from "./engine/article.js";
-import { articleFromPath } from "./tree/article-path.js";
+import { articleFromPath, slugCandidates } from "./tree/article-path.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "./io/file-system.js";
 import path from "node:path";
 import { DriftError } from "./errors.js";
@@ -49,6 +49,8 @@ export interface CheckOptions {
   history?: boolean;
   /** Commit message markers for changes that need no translation; default `L10n-Skip: true`, `[l10n skip]`. */
   skipMarkers?: readonly string[];
+  /** Called with what the tree lacks that the configuration names (a listed locale without its folder); the run goes on. */
+  onWarning?: (message: string) => void;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -87,6 +89,7 @@ export async function workStatus(options: CheckOptions & { states?: readonly Sta
 
 async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Collect): Promise<EngineResult> {
   const run = await resolveRun(options);
+  for (const warning of run.layout.warnings) options.onWarning?.(warning);
   const limits = limitsOf(run.config.maxFileBytes);
   const articleList = await selectedList(run, limits, options);
   return runEngine({
@@ -122,13 +125,15 @@ async function selectedList(run: ResolvedRun, limits: ParseLimits, options: Chec
 
 /** An article named by path must exist: a typo is a usage error, not an empty result. */
 async function namedArticle(layout: TreeLayout, typed: string, fileSystem: FileSystem = NODE_FILE_SYSTEM): Promise<string> {
-  const article = articleFromPath(layout, typed);
-  const found = await fileSystem.lstat(path.join(layout.root, joinRelative(layout.sourceDir, article))).then(
-    (stats) => !stats.isDirectory(),
-    () => false,
-  );
-  if (!found) throw new DriftError("USAGE", `no article \`${typed}\` in \`${joinRelative(layout.sourceDir, ".")}/\``);
-  return article;
+  // Where translations match by slug, a translation's `de/page.md` names the source `page.mdx`.
+  for (const article of slugCandidates(layout, articleFromPath(layout, typed))) {
+    const found = await fileSystem.lstat(path.join(layout.root, joinRelative(layout.sourceDir, article))).then(
+      (stats) => !stats.isDirectory(),
+      () => false,
+    );
+    if (found) return article;
+  }
+  throw new DriftError("USAGE", `no article \`${typed}\` in \`${joinRelative(layout.sourceDir, ".")}/\``);
 }
 
 

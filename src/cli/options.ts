@@ -5,6 +5,7 @@ import { DEFAULT_CACHE_DIR } from "../engine/cache.js";
 import type { Shard } from "../engine/run.js";
 import type { CheckOptions } from "../index.js";
 import type { CliIo } from "./io.js";
+import { visibleControls } from "../reporters/escape.js";
 
 /** The options every command that reads a tree takes, declared here only. */
 export interface CommonFlags {
@@ -32,9 +33,11 @@ export function withTreeOptions(command: Command): Command {
 }
 
 /** What the common flags mean for the engine; the same for every command. */
-export function commonCheckOptions(flags: CommonFlags, io: Pick<CliIo, "cwd">): CheckOptions & { root: string } {
+export function commonCheckOptions(flags: CommonFlags, io: Pick<CliIo, "cwd" | "stderr">): CheckOptions & { root: string } {
   return {
     root: path.resolve(io.cwd, flags.root),
+    // A folder name may hold anything; the terminal gets it with its control characters visible.
+    onWarning: (message) => io.stderr(`l10n-drift: warning: ${visibleControls(message)}\n`),
     ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }),
     ...(!flags.history && { history: false }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),

@@ -15,7 +15,8 @@ export interface Config {
   sourceDir?: string;
   sourceLocale?: string;
   localePattern?: string;
-  locales?: Record<string, string | { code?: string; dir?: string }>;
+  /** Locale folder names, or by name: a BCP 47 code, or `{ code, dir }`. */
+  locales?: string[] | Record<string, string | { code?: string; dir?: string }>;
   include?: string[];
   exclude?: string[];
   rules?: RuleSettings;

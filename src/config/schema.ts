@@ -45,22 +45,28 @@ export function configSchema(rules: readonly RuleSchemaSource[]): Record<string,
     properties: {
       $schema: { type: "string" },
       preset: { enum: [...PRESET_NAMES], description: "Layout of the tree: where sources and translations live." },
-      sourceDir: { type: "string", minLength: 1, description: "Directory of the source articles, relative to the root." },
+      sourceDir: { type: "string", minLength: 1, description: "Directory of the source articles, relative to the root; with the starlight preset, the content folder (the sources are in its `en/` folder where there is one)." },
       sourceLocale: { type: "string", minLength: 1, description: "BCP 47 code of the sources." },
-      localePattern: { type: "string", pattern: "\\{locale\\}", description: "Where locale trees are found; {locale} is the folder name." },
+      localePattern: { type: "string", pattern: "\\{locale\\}", description: "Where locale trees are found; {locale} is the folder name, {sourceDir} the source directory." },
       locales: {
-        type: "object",
-        description: "Locales by name: a BCP 47 code, or where the locale's tree lives (which may be outside the root).",
-        additionalProperties: {
-          oneOf: [
-            { type: "string", minLength: 1 },
-            {
-              type: "object",
-              additionalProperties: false,
-              properties: { code: { type: "string", minLength: 1 }, dir: { type: "string", minLength: 1 } },
+        description:
+          "The locales to check: folder names (`[\"de\", \"ja\"]`, each found by the preset's locale pattern), or by name a BCP 47 code or where the locale's tree lives (which may be outside the root). Absent: every locale folder the preset finds. A listed locale without a folder is a warning.",
+        oneOf: [
+          { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+          {
+            type: "object",
+            additionalProperties: {
+              oneOf: [
+                { type: "string", minLength: 1 },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  properties: { code: { type: "string", minLength: 1 }, dir: { type: "string", minLength: 1 } },
+                },
+              ],
             },
-          ],
-        },
+          },
+        ],
       },
       include: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "Globs of documents, relative to each tree." },
       exclude: { type: "array", items: { type: "string", minLength: 1 } },

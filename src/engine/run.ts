@@ -22,6 +22,7 @@ import { movedTranslations } from "../tree/moved.js";
 import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "../report/sort.js";
+import { compareText } from "../util/compare-text.js";
 import { assignStates } from "../report/states.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerOutcome } from "./worker.js";
@@ -86,7 +87,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   const inventory = await takeInventory(layout, options.fileSystem);
   const selected = layout.locales.filter((locale) => !options.locales || options.locales.includes(locale.name));
   const matchesGlobs = options.articles && options.articles.length > 0 ? picomatch([...options.articles]) : () => true;
-  const listed = options.articleList ? new Map(options.articleList.map((entry) => [entry.article, entry.locales])) : undefined;
+  const articleList = options.articleList && bySource(options.articleList, inventory);
+  const listed = articleList ? new Map(articleList.map((entry) => [entry.article, entry.locales])) : undefined;
   const inScope = (article: string) => matchesGlobs(article) && (listed === undefined || listed.has(article));
   // A change to translations only is judged in the locales it touched: a Japanese pull request
   // does not fail on the Chinese translation of the same article.
@@ -105,10 +107,30 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
   };
   const history = options.history ? await openHistory(layout.root, options.history) : undefined;
   try {
-    return await checkTree(options, inventory, scope, history);
+    return await checkTree(articleList ? { ...options, articleList } : options, inventory, scope, history);
   } finally {
     history?.close();
   }
+}
+
+/**
+ * The listed articles by source path: a changed translation that matches its source by slug
+ * (`de/page.md` for `page.mdx`) stands for the source's article. Sorted, as the report records it.
+ */
+function bySource(list: readonly ScopedArticle[], inventory: Inventory): ScopedArticle[] {
+  const sources = new Set(inventory.articles);
+  const listed = new Map<string, ScopedArticle["locales"]>();
+  for (const entry of list) {
+    let article = entry.article;
+    if (entry.locales !== "all" && !sources.has(article)) {
+      for (const locale of entry.locales) {
+        for (const [source, relative] of inventory.bySlug.get(locale) ?? []) if (relative === entry.article) article = source;
+      }
+    }
+    const current = listed.get(article);
+    listed.set(article, current === "all" || entry.locales === "all" ? "all" : [...new Set([...(current ?? []), ...entry.locales])].sort(compareText));
+  }
+  return [...listed].sort(([a], [b]) => compareText(a, b)).map(([article, locales]) => ({ article, locales }));
 }
 
 /** What this run checks: the selected locales, and the articles in the globs, list and shard. */
@@ -131,12 +153,13 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     article,
     sourceFile: joinRelative(layout.sourceDir, article),
     locales: selected.filter((locale) => inLocale(article, locale.name)).map((locale) => {
-      const movedFrom = inventory.translations.get(locale.name)?.has(article) ? undefined : moved.get(locale.name)?.get(article);
+      const bySlug = inventory.bySlug.get(locale.name)?.get(article);
+      const movedFrom = inventory.translations.get(locale.name)?.has(article) || bySlug !== undefined ? undefined : moved.get(locale.name)?.get(article);
       return {
         name: locale.name,
         ...(locale.code !== undefined && { code: locale.code }),
-        file: joinRelative(locale.dir, movedFrom ?? article),
-        present: inventory.translations.get(locale.name)?.has(article) === true || movedFrom !== undefined,
+        file: joinRelative(locale.dir, bySlug ?? movedFrom ?? article),
+        present: inventory.translations.get(locale.name)?.has(article) === true || bySlug !== undefined || movedFrom !== undefined,
         ...(movedFrom !== undefined && { movedFrom }),
       };
     }),
@@ -147,7 +170,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
 
   const findings: Finding[] = results.flatMap((result) => result.findings);
   const orphans = selected.flatMap((locale) => {
-    const movedAway = new Set(moved.get(locale.name)?.values());
+    const movedAway = new Set([...(moved.get(locale.name)?.values() ?? []), ...(inventory.bySlug.get(locale.name)?.values() ?? [])]);
     return [...(inventory.translations.get(locale.name) ?? [])]
       .filter((relative) => !sources.has(relative) && !movedAway.has(relative) && inScope(relative) && inLocale(relative, locale.name))
       .map((relative) => ({ relative, locale }));

@@ -35,7 +35,8 @@ export const staleDate: Rule<StaleDateOptions> = {
   checkFile({ document, isSource, options, keys }: FileContext<StaleDateOptions>): FindingDraft[] {
     const key = options.dateKey ?? keys.date;
     const value = frontMatterValue(document.frontMatter, key);
-    if (value === undefined) return [];
+    // A switch, not a date: Starlight's `lastUpdated: false` hides the page's date.
+    if (value === undefined || typeof value === "boolean") return [];
     const reading = readDate(value);
     if (reading.ok) return [];
     return [

@@ -21,7 +21,7 @@ describe("configuration", () => {
   it("reports every schema error at once, with its path and what was expected", async () => {
     const message = await configError(JSON.stringify({ preset: "jekyll", rules: { "stale-date": "fatal", "no-such-rule": "off" }, colour: true }));
     expect(message).toBe(
-      'CONFIG_INVALID l10n-drift.config.json: (top level): unknown property `colour`; /preset: must be one of "default", "docusaurus", "hugo", "mdn", "separate-repos"; /rules: unknown rule `no-such-rule`; /rules/stale-date: must be one of "off", "info", "warning", "error"',
+      'CONFIG_INVALID l10n-drift.config.json: (top level): unknown property `colour`; /preset: must be one of "default", "docusaurus", "hugo", "mdn", "separate-repos", "starlight", "vitepress"; /rules: unknown rule `no-such-rule`; /rules/stale-date: must be one of "off", "info", "warning", "error"',
     );
   });
 
@@ -45,6 +45,14 @@ describe("configuration", () => {
   it("refuses a level for a messageId the rule does not have", async () => {
     const message = await configError(JSON.stringify({ rules: { "code-drift": ["warning", { severity: { "comment-only": "warning" } }] } }));
     expect(message).toBe("CONFIG_INVALID l10n-drift.config.json: /rules/code-drift/1/severity: unknown property `comment-only`");
+  });
+
+  it("takes `locales` as an array of names or an object, and says what else is wrong with it", async () => {
+    expect(await configError(JSON.stringify({ locales: "de" }))).toBe("CONFIG_INVALID l10n-drift.config.json: /locales: must be array, or must be object");
+    expect(await configError(JSON.stringify({ locales: ["de", "de"] }))).toBe(
+      "CONFIG_INVALID l10n-drift.config.json: /locales: must NOT have duplicate items (items ## 1 and 0 are identical), or must be object",
+    );
+    expect(await configError(JSON.stringify({ locales: { de: 5 } }))).toBe("CONFIG_INVALID l10n-drift.config.json: /locales: must be array; /locales/de: must be string, or must be object");
   });
 
   it("names the line and column of invalid JSON", async () => {
@@ -76,19 +84,60 @@ describe("configuration", () => {
 });
 
 describe("init", () => {
-  it("writes a starter configuration with the detected preset, and never overwrites one", async () => {
-    const root = await makeTree({ "content/en/docs/a.md": "# A\n", "content/de/docs/a.md": "# A\n" });
+  it("writes a starter configuration with the detected preset, says what it found, and never overwrites one", async () => {
+    const root = await makeTree({ "content/en/docs/a.md": "# A\n", "content/en/docs/b.md": "# B\n", "content/de/docs/a.md": "# A\n" });
     const io = { out: "", err: "" };
     const cli = { stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text), env: {}, stdoutIsTty: false, cwd: root };
     expect(await main(["init"], cli)).toBe(0);
-    expect(io.out).toBe("Wrote l10n-drift.config.json (preset `hugo`)\n");
-    expect(JSON.parse(await readFile(path.join(root, "l10n-drift.config.json"), "utf8"))).toEqual({
-      $schema: "./node_modules/l10n-drift/schema/config.schema.json",
-      preset: "hugo",
-      rules: {},
-    });
+    expect(io.out).toBe(
+      [
+        "Layout: hugo (`content/en/` beside other `content/<lang>/` folders)",
+        "Sources: content/en/ (en), 2 pages",
+        "Locales: 1 (folders), pages each: de 1",
+        "Wrote l10n-drift.config.json",
+        "Next: `l10n-drift check` (the verdict per locale), then `l10n-drift status` (each locale's work)",
+        "",
+      ].join("\n"),
+    );
+    // `$schema` is this installation's schema, relative to the file written.
+    const schema = path.relative(root, path.join(REPO_ROOT, "schema/config.schema.json")).split(path.sep).join("/");
+    expect(JSON.parse(await readFile(path.join(root, "l10n-drift.config.json"), "utf8"))).toEqual({ $schema: schema, preset: "hugo", rules: {} });
     expect(await main(["init"], cli)).toBe(2);
     expect(io.err).toBe("l10n-drift: USAGE l10n-drift.config.json exists already; use --force to replace it\n");
     expect((await check({ root })).summary.locales).toBe(1);
+  });
+
+  it("from another directory, names --root and --config in the next command; finds VitePress in a docs folder", async () => {
+    const parent = await makeTree({
+      "site/docs/.vitepress/config.js": "export default { locales: { root: { label: 'English' }, ja: { label: '日本語' } } }\n",
+      "site/docs/index.md": "# Home\n",
+      "site/docs/ja/index.md": "# ホーム\n",
+    });
+    let out = "";
+    const cli = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, stdoutIsTty: false, cwd: parent };
+    expect(await main(["init", "--root", "site", "--config", "site/drift config.json"], cli)).toBe(0);
+    expect(out.split("\n").slice(0, 3)).toEqual(["Layout: vitepress (`docs/.vitepress/`)", "Sources: docs/ (en), 1 page", "Locales: 1 (listed in `docs/.vitepress/config.js`), pages each: ja 1"]);
+    expect(out.split("\n").slice(-2)).toEqual(["Next: `l10n-drift check --root site --config 'site/drift config.json'` (the verdict per locale), then `l10n-drift status --root site --config 'site/drift config.json'` (each locale's work)", ""]);
+  });
+
+  it("prints a locale folder's control characters visibly", async () => {
+    const root = await makeTree({ "articles/a.md": "# A\n", "locales/de\u001b[2J/a.md": "# A\n" });
+    let out = "";
+    const cli = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, stdoutIsTty: false, cwd: root };
+    expect(await main(["init"], cli)).toBe(0);
+    expect(out.split("\n")[2]).toBe("Locales: 1 (folders), pages each: de\\u{1b}[2J 1");
+  });
+
+  it("recognises Starlight from a Lunaria configuration alone, and notes it", async () => {
+    const root = await makeTree({ "lunaria.config.json": "{}\n", "src/content/docs/index.mdx": "# Home\n", "src/content/docs/fr/index.mdx": "# Accueil\n" });
+    let out = "";
+    const cli = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, stdoutIsTty: false, cwd: root };
+    expect(await main(["init"], cli)).toBe(0);
+    expect(out.split("\n").slice(0, 4)).toEqual([
+      "Layout: starlight (`lunaria.config.json` and `src/content/docs/`)",
+      "Sources: src/content/docs/ (en), 1 page",
+      "Locales: 1 (folders), pages each: fr 1",
+      "Note: found `lunaria.config.json`; its settings are not imported",
+    ]);
   });
 });

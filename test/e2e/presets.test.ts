@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { appendFile, cp, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,23 +12,56 @@ const run = promisify(execFile);
 const BIN = path.join(REPO_ROOT, "bin/l10n-drift.js");
 const GOLDEN = path.join(REPO_ROOT, "test/e2e/presets");
 
-/** Per preset: the fixture's root (where the CLI runs), its source and translation, and the path `diff` is given. */
-const TREES: Record<PresetName, { root: string; source: string; translation: string; diff: string }> = {
-  default: { root: ".", source: "articles/guide.md", translation: "locales/de/guide.md", diff: "articles/guide.md" },
-  docusaurus: { root: ".", source: "docs/guide.mdx", translation: "i18n/de/docusaurus-plugin-content-docs/current/guide.mdx", diff: "docs/guide.mdx" },
-  hugo: { root: ".", source: "content/en/docs/guide.md", translation: "content/de/docs/guide.md", diff: "content/en/docs/guide.md" },
-  mdn: { root: ".", source: "files/en-us/guide/index.md", translation: "files/de/guide/index.md", diff: "guide/index.md" },
-  "separate-repos": { root: "docs", source: "docs/guide.md", translation: "docs.de/guide.md", diff: "guide.md" },
+interface Tree {
+  preset: PresetName;
+  /** The fixture's root (where the CLI runs), relative to its folder. */
+  root: string;
+  source: string;
+  translation: string;
+  /** The path `diff` is given, and the translation's locale. */
+  diff: string;
+  locale: string;
+  /** The heading the source gains: MDX pages (Starlight) have no `{#id}` attributes. */
+  heading?: string;
+}
+
+/** Per fixture under test/e2e/fixtures/presets/: its preset, source and translation; `astro-docs` is Starlight with English in `en/`. */
+const TREES: Record<string, Tree> = {
+  default: { preset: "default", root: ".", source: "articles/guide.md", translation: "locales/de/guide.md", diff: "articles/guide.md", locale: "de" },
+  docusaurus: { preset: "docusaurus", root: ".", source: "docs/guide.mdx", translation: "i18n/de/docusaurus-plugin-content-docs/current/guide.mdx", diff: "docs/guide.mdx", locale: "de" },
+  hugo: { preset: "hugo", root: ".", source: "content/en/docs/guide.md", translation: "content/de/docs/guide.md", diff: "content/en/docs/guide.md", locale: "de" },
+  mdn: { preset: "mdn", root: ".", source: "files/en-us/guide/index.md", translation: "files/de/guide/index.md", diff: "guide/index.md", locale: "de" },
+  "separate-repos": { preset: "separate-repos", root: "docs", source: "docs/guide.md", translation: "docs.de/guide.md", diff: "guide.md", locale: "de" },
+  // Starlight's root locale: English at the content root, `de/` and `ja/` beside `guides/`; German's `.md` translates the `.mdx` page.
+  starlight: {
+    preset: "starlight",
+    root: ".",
+    source: "src/content/docs/guides/sidebar.mdx",
+    translation: "src/content/docs/ja/guides/sidebar.mdx",
+    diff: "src/content/docs/guides/sidebar.mdx",
+    locale: "ja",
+    heading: "## Troubleshoot",
+  },
+  "astro-docs": {
+    preset: "starlight",
+    root: ".",
+    source: "src/content/docs/en/guides/deploy.mdx",
+    translation: "src/content/docs/de/guides/deploy.mdx",
+    diff: "src/content/docs/en/guides/deploy.mdx",
+    locale: "de",
+    heading: "## Troubleshoot",
+  },
+  vitepress: { preset: "vitepress", root: ".", source: "docs/guide/getting-started.md", translation: "docs/de/guide/getting-started.md", diff: "docs/guide/getting-started.md", locale: "de" },
 };
 
 /**
  * The fixture as a git repository with history: the source, then its translation, then a source
  * change the translation has not caught up with (a new section), so every command has work to show.
  */
-async function presetRepo(preset: PresetName): Promise<string> {
-  const tree = TREES[preset];
+async function presetRepo(name: string): Promise<string> {
+  const tree = TREES[name]!;
   const repo = await makeRepo();
-  await cp(path.join(REPO_ROOT, "test/e2e/fixtures/presets", preset), repo.root, { recursive: true });
+  await cp(path.join(REPO_ROOT, "test/e2e/fixtures/presets", name), repo.root, { recursive: true });
   const translation = await readFile(path.join(repo.root, tree.translation), "utf8");
   await writeFile(path.join(repo.root, tree.translation), "");
   repo.git("add", "-A", "--", ".", `:!${tree.translation}`);
@@ -37,9 +70,17 @@ async function presetRepo(preset: PresetName): Promise<string> {
   const sourceCommit = repo.git("rev-parse", "HEAD");
   await mkdir(path.dirname(path.join(repo.root, tree.translation)), { recursive: true });
   await repo.commit("Translate it", { [tree.translation]: translation.replace("SOURCE_COMMIT", sourceCommit) });
-  await appendFile(path.join(repo.root, tree.source), "\n## Troubleshoot {#troubleshoot}\n\nIf the service does not start, pick another port.\n");
+  await appendFile(path.join(repo.root, tree.source), `\n${tree.heading ?? "## Troubleshoot {#troubleshoot}"}\n\nIf the service does not start, pick another port.\n`);
   await repo.commit("Add troubleshooting", {});
   return path.join(repo.root, tree.root);
+}
+
+/** Deletes the translation's last `##` section in the work tree, uncommitted: a translator's error in a pull request. */
+async function dropLastSection(name: string, root: string): Promise<void> {
+  const tree = TREES[name]!;
+  const file = path.join(root, path.relative(tree.root, tree.translation));
+  const text = await readFile(file, "utf8");
+  await writeFile(file, text.slice(0, text.lastIndexOf("\n## ") + 1));
 }
 
 /** The built CLI with the environment pinned: no colour, no GitHub Actions format, no progress bar. */
@@ -55,29 +96,62 @@ async function cli(cwd: string, ...args: string[]): Promise<string> {
   }
 }
 
-describe.each(PRESET_NAMES)("the %s preset end to end through the built CLI", (preset) => {
+it("every preset has a fixture tree", () => {
+  expect([...new Set(Object.values(TREES).map((tree) => tree.preset))].sort()).toEqual([...PRESET_NAMES].sort());
+});
+
+async function expectGolden(name: string, command: string, transcript: string): Promise<void> {
+  const file = path.join(GOLDEN, name, `${command}.txt`);
+  if (process.env.UPDATE_GOLDEN === "1") {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, transcript);
+  }
+  expect(transcript).toBe(await readFile(file, "utf8"));
+}
+
+describe.each(Object.keys(TREES))("the %s fixture end to end through the built CLI", (name) => {
   let root: string;
 
   beforeAll(async () => {
-    root = await presetRepo(preset);
+    root = await presetRepo(name);
   });
 
   // One CLI run per test, in this order: `report` last, since it writes reports/ into the tree,
   // where `separate-repos` (source directory `.`) would list them.
   const COMMANDS: Array<[string, string[]]> = [
     ["check", ["check"]],
-    ["diff", ["diff", TREES[preset].diff, "--locale", "de"]],
+    ["diff", ["diff", TREES[name]!.diff, "--locale", TREES[name]!.locale]],
     ["status", ["status"]],
     ["report", ["report"]],
   ];
-  it.each(COMMANDS)("%s prints exactly the golden output, with its exit code", async (name, args) => {
-    const transcript = await cli(root, ...args);
-    const file = path.join(GOLDEN, preset, `${name}.txt`);
-    if (process.env.UPDATE_GOLDEN === "1") {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, transcript);
-    }
-    expect(transcript).toBe(await readFile(file, "utf8"));
+  it.each(COMMANDS)("%s prints exactly the golden output, with its exit code", async (command, args) => {
+    await expectGolden(name, command, await cli(root, ...args));
+  });
+
+  // A pull request's three shapes, each in a repository of its own: the last commit changed the
+  // source only; the work tree deletes a translated section only (`--changed-since HEAD`); both.
+  it("check --changed-since: source only, translation only, and both", async () => {
+    const sourceOnly = await cli(root, "check", "--changed-since", "HEAD~1");
+    const translated = await presetRepo(name);
+    await dropLastSection(name, translated);
+    const translationOnly = await cli(translated, "check", "--changed-since", "HEAD");
+    const both = await cli(translated, "check", "--changed-since", "HEAD~1");
+    await expectGolden(name, "changed-since", [sourceOnly, translationOnly, both].join(""));
+  });
+
+  it("init alone detects the layout, says what it found, and gives a configuration that checks the same", async () => {
+    const tree = await presetRepo(name);
+    const configFile = path.join(tree, "l10n-drift.config.json");
+    await rm(configFile, { force: true });
+    const transcript = await cli(tree, "init");
+    await expectGolden(name, "init", transcript);
+    if (!transcript.endsWith("exit 0\n")) return;
+    expect(JSON.parse(await readFile(configFile, "utf8"))).toEqual({
+      $schema: path.relative(tree, path.join(REPO_ROOT, "schema/config.schema.json")).split(path.sep).join("/"),
+      preset: TREES[name]!.preset,
+      rules: {},
+    });
+    expect(await cli(tree, "check")).toBe(await readFile(path.join(GOLDEN, name, "check.txt"), "utf8"));
   });
 });
 
