@@ -49,6 +49,8 @@ export interface CheckOptions {
   history?: boolean;
   /** Commit message markers for changes that need no translation; default `L10n-Skip: true`, `[l10n skip]`. */
   skipMarkers?: readonly string[];
+  /** Front matter key a source must set to `true` to be meant for translation; default: the configuration's `history.trackProperty`. */
+  trackProperty?: string;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -103,6 +105,7 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.fileSystem && { fileSystem: options.fileSystem }),
     ...(collect && { collect: collect(run) }),
+    ...(trackProperty(options, run.config) !== undefined && { trackProperty: trackProperty(options, run.config)! }),
     history: historySettings(run.layout, limits, options, run.config),
     limits,
   });
@@ -145,6 +148,10 @@ function historySettings(layout: TreeLayout, limits: ParseLimits, options: Check
     skipMarkers: options.skipMarkers ?? config.history?.skipMarkers ?? DEFAULT_BASELINE_OPTIONS.skipMarkers,
     limits,
   };
+}
+
+function trackProperty(options: CheckOptions, config: Config): string | undefined {
+  return options.trackProperty ?? config.history?.trackProperty;
 }
 
 function limitsOf(maxFileBytes: number | undefined): ParseLimits {

@@ -19,8 +19,11 @@ export interface Config {
   rules?: RuleSettings;
   keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[] };
   maxFileBytes?: number;
-  /** Commit message markers (case-insensitive substrings) of changes that need no translation. */
-  history?: { skipMarkers?: string[] };
+  /**
+   * Commit message markers (case-insensitive substrings) of changes that need no translation, and
+   * the front matter key that marks a source as meant for translation.
+   */
+  history?: { skipMarkers?: string[]; trackProperty?: string };
   /** The repository's web address, for the reports' links; default: read from the git remote. */
   repository?: { url: string; branch?: string; rootDir?: string };
   /** States that fail `check` besides `broken`, and the locales they apply to. */

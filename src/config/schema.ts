@@ -91,6 +91,11 @@ export function configSchema(rules: readonly RuleSchemaSource[]): Record<string,
             items: { type: "string", minLength: 1 },
             description: "Commit message markers (case-insensitive) of source changes that need no translation, such as `[i18nIgnore]`; default `L10n-Skip: true` and `[l10n skip]`. Listing them replaces the defaults.",
           },
+          trackProperty: {
+            type: "string",
+            minLength: 1,
+            description: "Front matter key that marks a source page as meant for translation, such as Astro docs' `i18nReady`: translations of a page that does not set it to `true` are `untracked`. Default: every page is tracked.",
+          },
         },
       },
       repository: {

@@ -23,6 +23,8 @@ export interface ContextSetup {
   cache?: { directory: string; salt: string };
   history?: HistorySettings;
   collect?: Collect;
+  /** Front matter key that marks a source as meant for translation (`history.trackProperty`); absent: every source is. */
+  trackProperty?: string;
 }
 
 /** What only the thread that builds the context has: live objects that cannot be sent to a worker. */
@@ -47,5 +49,6 @@ export function createArticleContext(setup: ContextSetup, local: LocalParts): Ar
     ...(local.fileSystem && { fileSystem: local.fileSystem }),
     ...(local.history && { history: local.history }),
     ...(setup.collect && { collect: setup.collect }),
+    ...(setup.trackProperty !== undefined && { trackProperty: setup.trackProperty }),
   };
 }
