@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import type { Config } from "./load.js";
+import { importLunaria } from "./lunaria.js";
 import { PRESETS, type PresetName } from "./presets/index.js";
 
 /** Presets in the order they are tried; the first whose source and locale parents exist wins. */
@@ -15,6 +16,26 @@ export async function detectPreset(root: string): Promise<PresetName | undefined
     if ((await isDirectory(path.join(root, preset.sourceDir))) && (await isDirectory(path.join(root, localeParent)))) return name;
   }
   return undefined;
+}
+
+/** A starter configuration, where it came from (a Lunaria configuration), and what of that had no equivalent. */
+export interface StarterSetup {
+  config: Config & { $schema: string };
+  importedFrom?: string;
+  notes: string[];
+}
+
+/**
+ * A starter configuration: a tree with a Lunaria configuration gets its equivalent (locales,
+ * layout, ignore keywords, the localizable property); otherwise the detected preset.
+ */
+export async function starterSetup(root: string): Promise<StarterSetup> {
+  const lunaria = await importLunaria(root);
+  if (lunaria) {
+    const config = { $schema: "./node_modules/l10n-drift/schema/config.schema.json", preset: (await detectPreset(root)) ?? "default", ...lunaria.config, rules: {} };
+    return { config, importedFrom: lunaria.file, notes: lunaria.notes };
+  }
+  return { config: await starterConfig(root), notes: [] };
 }
 
 /** A starter configuration: the detected preset, every rule at its default, ready to edit. */
