@@ -102,7 +102,7 @@ export function removeFrontMatterKey(text: string, key: string): FrontMatterEdit
 function readData(text: string): Record<string, unknown> {
   const frontMatter = readFrontMatter(text.startsWith("\uFEFF") ? text.slice(1) : text);
   const problem = frontMatter.problems[0];
-  if (problem) throw new EditRefused(problem.message, problem.line);
+  if (problem) throw new EditRefused(problem.message, problem.line ?? 1);
   return frontMatter.data;
 }
 
