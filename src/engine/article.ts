@@ -53,6 +53,8 @@ export interface ArticleContext {
   collect?: Collect;
   /** Front matter key a source must set to `true` to be meant for translation; absent: every source is. */
   trackProperty?: string;
+  /** The git ref of the checked change, when the run checks one. */
+  changedSince?: string;
 }
 
 /** Per-pair data the engine gathers on request, as plain data (it crosses worker threads and the cache). */
@@ -130,6 +132,10 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     if (context.history) {
       pair.baseline = await context.history.baselineFor(sourceFile, source!, translation);
       tallyBaseline(history, pair.baseline, translation.file);
+      if (context.changedSince !== undefined) {
+        const change = await context.history.changeSince(context.changedSince, translation);
+        if (change) pair.change = change;
+      }
     }
     for (const finding of pairFindings(pair, context.rules, context.sourceLocale)) findings.push(finding);
     outline.translations.push(translationOutline(pair));
