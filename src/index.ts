@@ -51,6 +51,8 @@ export interface CheckOptions {
   skipMarkers?: readonly string[];
   /** Front matter key a source must set to `true` to be meant for translation; default: the configuration's `history.trackProperty`. */
   trackProperty?: string;
+  /** Rule levels over the configuration's, such as `{ "pin-not-updated": "warning" }` for a pull request check. */
+  rules?: RuleSettings;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -167,6 +169,7 @@ export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, 
 export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportScope, ReportSummary, ScopedArticle, SectionOutline, TranslationOutline } from "./model/report.js";
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
+import type { RuleSettings } from "./engine/rule-settings.js";
 export type { LocaleLayout, TreeLayout } from "./tree/layout.js";
 export type { Shard } from "./engine/run.js";
 export type { FileSystem } from "./io/file-system.js";

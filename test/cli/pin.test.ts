@@ -100,3 +100,27 @@ describe("status --write-key", () => {
     expect((await run("status", "--write-key", "--check")).out).toBe("content/ja/docs/install.md:4  stale  outdated should be true (the translation is outdated)\n✖ 1 stale `outdated` flag; run `l10n-drift status --write-key outdated`\n");
   });
 });
+
+describe("check --rule pin-not-updated=error", () => {
+  it("fails a change that edits a translation but leaves its pin behind, and passes once it is pinned", async () => {
+    const { repo, first } = await hugoRepo();
+    await repo.commit("Pin", { "content/ja/docs/install.md": JA.replace("weight: 10\r\n", `weight: 10\r\ndefault_lang_commit: ${first}\r\n`) });
+    const updated = JA.replace("weight: 10\r\n", `weight: 10\r\ndefault_lang_commit: ${first}\r\n`) + "\r\n## 確認\r\n\r\n確認します。\r\n";
+    await repo.commit("Translate the new section", { "content/ja/docs/install.md": updated });
+    const run = cli(repo.root);
+    const failed = await run("check", "--changed-since", "HEAD~1", "--rule", "pin-not-updated=error", "--locale", "ja", "--format", "json");
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.out).findings.filter((finding: { ruleId: string }) => finding.ruleId === "pin-not-updated").map(({ messageId, file, line, message }: Record<string, unknown>) => ({ messageId, file, line, message }))).toEqual([
+      {
+        messageId: "pin-not-moved",
+        file: "content/ja/docs/install.md",
+        line: 4,
+        message: `The change edits this translation but \`default_lang_commit\` still names \`${first.slice(0, 12)}\`, 1 source commit behind; expected the pin moved to the source commit translated (\`l10n-drift pin\`).`,
+      },
+    ]);
+    expect((await run("pin", "content/ja/docs/install.md")).code).toBe(0);
+    const passed = await run("check", "--changed-since", "HEAD~1", "--rule", "pin-not-updated=error", "--locale", "ja", "--format", "json");
+    expect(JSON.parse(passed.out).findings.filter((finding: { ruleId: string }) => finding.ruleId === "pin-not-updated")).toEqual([]);
+    expect((await run("check", "--rule", "no-such-rule=error")).err).toBe("l10n-drift: USAGE option '--rule <id=level>' argument 'no-such-rule=error' is invalid. unknown rule `no-such-rule`; `l10n-drift rules` lists them\n");
+  });
+});
