@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { check, workStatus } from "../../src/index.js";
 import { makeRepo } from "../support/git.js";
+import { summaryLine } from "../../src/reporters/text.js";
+import { formatWorkStatus } from "../../src/reporters/worklist.js";
 
 const READY = "---\ntitle: Ready\ni18nReady: true\n---\n\n# Ready\n\nText.\n";
 const NOT_READY = "---\ntitle: Draft\ni18nReady: false\n---\n\n# Draft\n\n## Later\n\nText.\n";
@@ -32,6 +34,7 @@ describe("history.trackProperty", () => {
     expect(report.summary.states).toEqual({ broken: 0, outdated: 0, missing: 0, unreadable: 0, untracked: 3, current: 1 });
     // Untracked pages are not part of the locale's articles, translations or coverage.
     expect(report.summary.byLocale.de).toMatchObject({ articles: 1, translations: 1, sourceSections: 1, translatedSections: 1, coveragePercent: 100 });
+    expect(summaryLine(report)).toBe("✔ 1 translation current (3 untracked), no drift in 4 articles × 1 locale");
   });
 
   it("reads a nested key with dots, and the option overrides the configuration", async () => {
@@ -54,6 +57,13 @@ describe("history.trackProperty", () => {
       { article: "unmarked.md", state: "untracked", file: "locales/de/unmarked.md" },
     ]);
     expect(untracked.locales.de).toEqual({ broken: 0, outdated: 0, missing: 0, unreadable: 0, untracked: 3, current: 1 });
+    expect(formatWorkStatus(untracked, { color: false })).toBe(
+      [
+        "de  0 broken, 0 outdated, 0 missing, 1 current, 3 untracked",
+        ...["draft", "nested", "unmarked"].map((name) => `  untracked               locales/de/${name}.md  its source is not meant for translation (\`history.trackProperty\`)`),
+        "",
+      ].join("\n"),
+    );
   });
 
   it("is validated: an empty key is a configuration error", async () => {
