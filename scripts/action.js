@@ -30,6 +30,7 @@ function readInputs(env) {
     changedSince: input("CHANGED_SINCE"),
     baseline: input("BASELINE"),
     failOn: input("FAIL_ON", "error"),
+    rules: input("RULES").split(",").map((rule) => rule.trim()).filter((rule) => rule !== ""),
     sarif: input("SARIF", "true") === "true",
     summary: input("SUMMARY", "true") === "true",
   };
@@ -52,6 +53,10 @@ function sharedFlags(inputs, help, notices) {
   if (inputs.changedSince) {
     if (hasFlag(help, "--changed-since")) flags.push("--changed-since", inputs.changedSince);
     else notices.push(command("notice", "--changed-since not supported by this build; checking the whole tree"));
+  }
+  if (inputs.rules.length > 0) {
+    if (hasFlag(help, "--rule")) for (const rule of inputs.rules) flags.push("--rule", rule);
+    else notices.push(command("warning", "--rule not supported by this build; the configuration's rule levels apply"));
   }
   if (inputs.baseline) {
     if (hasFlag(help, "--baseline")) flags.push("--baseline", inputs.baseline);

@@ -51,6 +51,10 @@ export interface CheckOptions {
   skipMarkers?: readonly string[];
   /** Called with what the tree lacks that the configuration names (a listed locale without its folder); the run goes on. */
   onWarning?: (message: string) => void;
+  /** Front matter key a source must set to `true` to be meant for translation; default: the configuration's `history.trackProperty`. */
+  trackProperty?: string;
+  /** Rule levels over the configuration's, such as `{ "pin-not-updated": "warning" }` for a pull request check. */
+  rules?: RuleSettings;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */
@@ -106,6 +110,7 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.fileSystem && { fileSystem: options.fileSystem }),
     ...(collect && { collect: collect(run) }),
+    ...(trackProperty(options, run.config) !== undefined && { trackProperty: trackProperty(options, run.config)! }),
     history: historySettings(run.layout, limits, options, run.config),
     limits,
   });
@@ -152,6 +157,10 @@ function historySettings(layout: TreeLayout, limits: ParseLimits, options: Check
   };
 }
 
+function trackProperty(options: CheckOptions, config: Config): string | undefined {
+  return options.trackProperty ?? config.history?.trackProperty;
+}
+
 function limitsOf(maxFileBytes: number | undefined): ParseLimits {
   return { ...DEFAULT_PARSE_LIMITS, ...(maxFileBytes !== undefined && { maxFileBytes }) };
 }
@@ -165,6 +174,7 @@ export type { AlignedSection, Alignment, AlignmentMethod, BaselineMethod, Pair, 
 export type { ArticleOutline, LocaleSummary, OutlineRow, Report, ReportScope, ReportSummary, ScopedArticle, SectionOutline, TranslationOutline } from "./model/report.js";
 export type { FileContext, Rule, RuleContext } from "./model/rule.js";
 export type { RuleLevel, RuleSetting, RuleSettings } from "./engine/rule-settings.js";
+import type { RuleSettings } from "./engine/rule-settings.js";
 export type { LocaleLayout, TreeLayout } from "./tree/layout.js";
 export type { Shard } from "./engine/run.js";
 export type { FileSystem } from "./io/file-system.js";

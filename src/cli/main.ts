@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.js";
 import { registerDiff } from "./commands/diff.js";
 import { registerInit } from "./commands/init.js";
 import { registerMerge } from "./commands/merge.js";
+import { registerPin } from "./commands/pin.js";
 import { registerReport } from "./commands/report.js";
 import { registerRules } from "./commands/rules.js";
 import { registerStatus } from "./commands/status.js";
@@ -57,7 +58,8 @@ export async function main(argv: readonly string[], processOrTestIo: CliIo = pro
   registerMerge(program, io);
   registerInit(program, io);
   registerDiff(program, io);
-  registerStatus(program, io);
+  registerStatus(program, io, outcome);
+  registerPin(program, io, outcome);
   registerRules(program, io);
 
   // Without a command there is nothing to do but say what there is: that is not a usage error.

@@ -13,6 +13,8 @@ export interface CommonFlags {
   config?: string;
   history: boolean;
   locale: string[];
+  skipMarker: string[];
+  trackProperty?: string;
   debug?: boolean;
 }
 
@@ -24,7 +26,9 @@ export const DEBUG_HELP = "print stack traces for internal errors";
 export function withCommonOptions(command: Command): Command {
   return withTreeOptions(command)
     .option("--locale <list>", "comma-separated locales (folder name or BCP 47 code); repeatable", collectList, [])
-    .option("--no-history", "do not read git history: compare dates, as without a repository, and say nothing of it");
+    .option("--no-history", "do not read git history: compare dates, as without a repository, and say nothing of it")
+    .option("--skip-marker <text>", "commit message marker of source changes that need no translation, such as [i18nIgnore]; repeatable; replaces history.skipMarkers", collect, [])
+    .option("--track-property <key>", "front matter key a source sets to true to be meant for translation (history.trackProperty), such as i18nReady");
 }
 
 /** `--root`, `--config` and `--debug` only, for commands where locales and history mean nothing (`init`, `rules`). */
@@ -41,6 +45,8 @@ export function commonCheckOptions(flags: CommonFlags, io: Pick<CliIo, "cwd" | "
     ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }),
     ...(!flags.history && { history: false }),
     ...(flags.locale.length > 0 && { locales: flags.locale }),
+    ...(flags.skipMarker.length > 0 && { skipMarkers: flags.skipMarker }),
+    ...(flags.trackProperty !== undefined && { trackProperty: flags.trackProperty }),
   };
 }
 

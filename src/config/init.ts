@@ -8,7 +8,7 @@ import { DEFAULT_PARSE_LIMITS } from "../parse/document.js";
 import { toPosix } from "../util/posix-path.js";
 import { compareText } from "../util/compare-text.js";
 import type { Config } from "./load.js";
-import { importLunaria, LUNARIA_CONFIGS } from "./lunaria.js";
+import { importLunaria, LUNARIA_CONFIG_FILES } from "./lunaria.js";
 import { PRESETS, type PresetName } from "./presets/index.js";
 
 /** What `init` found: the preset, where the sources are when not the preset's default, and why. */
@@ -32,7 +32,7 @@ const HUGO_CONFIGS = ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config
  * Docusaurus, VitePress, Hugo) says more than folder names, then MDN's and Microsoft's folders.
  */
 export async function detectLayout(root: string): Promise<Detection | undefined> {
-  const lunariaConfig = await firstFile(root, LUNARIA_CONFIGS);
+  const lunariaConfig = await firstFile(root, LUNARIA_CONFIG_FILES);
   const withLunaria = lunariaConfig === undefined ? {} : { lunariaConfig };
 
   const astro = await firstFile(root, ASTRO_CONFIGS);
@@ -89,13 +89,17 @@ export async function starterConfig(root: string, target: string): Promise<Start
   const notes: string[] = [];
   const schema = schemaReference(target);
   if (schema === undefined) notes.push("`$schema` left out: this installation's schema/config.schema.json was not found");
-  const lunaria = detection.lunariaConfig === undefined ? undefined : await importLunaria(root, detection.lunariaConfig);
-  if (lunaria) notes.push(...lunaria.notes);
+  const lunaria = detection.lunariaConfig === undefined ? undefined : await importLunaria(root);
+  if (lunaria) notes.push(`imported from \`${lunaria.file}\`: ${plural(Object.keys(lunaria.config.locales ?? {}).length, "locale")}${lunaria.config.history?.skipMarkers ? `, ${plural(lunaria.config.history.skipMarkers.length, "skip marker")}` : ""}${lunaria.config.history?.trackProperty ? `, pages tracked by \`${lunaria.config.history.trackProperty}\`` : ""}`, ...lunaria.notes);
+  // The detected preset knows its layout (slugs across .md and .mdx, an `en/` folder or none);
+  // the rest of Lunaria's settings (locales, skip markers, tracking, ignores) are kept.
+  const { sourceDir: _sourceDir, localePattern: _localePattern, ...imported } = lunaria?.config ?? {};
+  const fromLunaria = detection.preset === "starlight" ? imported : lunaria?.config;
   const config: Config & { $schema?: string } = {
     ...(schema !== undefined && { $schema: schema }),
     preset: detection.preset,
     ...(detection.sourceDir !== undefined && { sourceDir: detection.sourceDir }),
-    ...lunaria?.config,
+    ...fromLunaria,
     rules: {},
   };
   return { config, detection, notes };
@@ -156,4 +160,8 @@ async function isDirectory(directory: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -20,10 +20,13 @@ export interface Config {
   include?: string[];
   exclude?: string[];
   rules?: RuleSettings;
-  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[] };
+  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[]; drifted?: string };
   maxFileBytes?: number;
-  /** Commit message markers (case-insensitive substrings) of changes that need no translation. */
-  history?: { skipMarkers?: string[] };
+  /**
+   * Commit message markers (case-insensitive substrings) of changes that need no translation, and
+   * the front matter key that marks a source as meant for translation.
+   */
+  history?: { skipMarkers?: string[]; trackProperty?: string };
   /** The repository's web address, for the reports' links; default: read from the git remote. */
   repository?: { url: string; branch?: string; rootDir?: string };
   /** States that fail `check` besides `broken`, and the locales they apply to. */

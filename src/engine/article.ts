@@ -6,6 +6,7 @@ import type { RunFacts } from "../model/rule.js";
 import type { ArticleOutline, SectionOutline, TranslationOutline } from "../model/report.js";
 import type { ParseLimits } from "../parse/document.js";
 import { pairLocales } from "../parse/links.js";
+import { frontMatterValue } from "../parse/front-matter.js";
 import path from "node:path";
 import type { FileSystem } from "../io/file-system.js";
 import { emptyTally, tallyBaseline, type HistoryProvider } from "../history/provider.js";
@@ -50,6 +51,10 @@ export interface ArticleContext {
   history?: HistoryProvider;
   /** What else to take from each pair besides findings. */
   collect?: Collect;
+  /** Front matter key a source must set to `true` to be meant for translation; absent: every source is. */
+  trackProperty?: string;
+  /** The git ref of the checked change, when the run checks one. */
+  changedSince?: string;
 }
 
 /** Per-pair data the engine gathers on request, as plain data (it crosses worker threads and the cache). */
@@ -82,6 +87,13 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
   const workKeys = context.collect?.workLists?.frontMatterKeys;
   const workLists: WorkList[] = [];
+  if (!isTracked(source!, context.trackProperty)) {
+    // Not meant for translation (Lunaria's `localizableProperty`): a state, never findings about its translations.
+    for (const locale of task.locales) outline.translations.push({ locale: locale.name, file: locale.file, status: locale.present ? "translated" : "missing", state: "untracked", reasons: [], rows: [] });
+    const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
+    if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
+    return result;
+  }
 
   for (const locale of task.locales) {
     if (!locale.present) {
@@ -122,6 +134,10 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     if (context.history) {
       pair.baseline = await context.history.baselineFor(sourceFile, source!, translation);
       tallyBaseline(history, pair.baseline, translation.file);
+      if (context.changedSince !== undefined) {
+        const change = await context.history.changeSince(context.changedSince, translation);
+        if (change) pair.change = change;
+      }
     }
     for (const finding of pairFindings(pair, context.rules, context.sourceLocale)) findings.push(finding);
     outline.translations.push(translationOutline(pair));
@@ -130,6 +146,16 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
   return result;
+}
+
+/**
+ * A source is meant for translation when no property is configured, or its front matter sets the
+ * property to `true` (Astro docs' `i18nReady: true`). An unreadable source stays tracked, so that its
+ * problem is reported.
+ */
+function isTracked(source: ParsedDocument, trackProperty: string | undefined): boolean {
+  if (trackProperty === undefined || !source.usable) return true;
+  return frontMatterValue(source.frontMatter, trackProperty) === true;
 }
 
 /** The folder `file` is in when it holds `article` at its relative path: `docs/de/` for `docs/de/x/y.md` and `x/y.md`. */

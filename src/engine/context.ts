@@ -23,6 +23,10 @@ export interface ContextSetup {
   cache?: { directory: string; salt: string };
   history?: HistorySettings;
   collect?: Collect;
+  /** Front matter key that marks a source as meant for translation (`history.trackProperty`); absent: every source is. */
+  trackProperty?: string;
+  /** The git ref of the checked change (`--changed-since`), for the facts of what it did to each translation. */
+  changedSince?: string;
 }
 
 /** What only the thread that builds the context has: live objects that cannot be sent to a worker. */
@@ -47,5 +51,7 @@ export function createArticleContext(setup: ContextSetup, local: LocalParts): Ar
     ...(local.fileSystem && { fileSystem: local.fileSystem }),
     ...(local.history && { history: local.history }),
     ...(setup.collect && { collect: setup.collect }),
+    ...(setup.trackProperty !== undefined && { trackProperty: setup.trackProperty }),
+    ...(setup.changedSince !== undefined && { changedSince: setup.changedSince }),
   };
 }

@@ -10,6 +10,8 @@ export interface RunOptions {
   config?: Config;
   configFile?: string;
   locales?: readonly string[];
+  /** Rule levels over the configuration's, for one run (`check --rule pin-not-updated=warning`). */
+  rules?: RuleSettings;
 }
 
 /** Everything a run needs, resolved from the options, the configuration and the tree. */
@@ -30,7 +32,7 @@ export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const root = options.root ?? ".";
   const config = options.config !== undefined ? validateConfig(options.config, RULES, "the configuration") : (await loadConfig(root, RULES, options.configFile)).config;
   const layout = await resolveLayout(root, config);
-  const settings = config.rules ?? {};
+  const settings = { ...config.rules, ...options.rules };
   const rules = activateRules(RULES, settings, layout.keys);
   const locales = options.locales && options.locales.length > 0 ? await resolveLocales(layout, options.locales) : undefined;
   return { layout, rules, ruleActivation: { settings, keys: layout.keys }, config, ...(locales && { locales }) };

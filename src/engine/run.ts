@@ -64,6 +64,8 @@ export interface EngineOptions {
   history?: HistorySettings;
   /** What to gather from each pair besides findings, such as work lists. */
   collect?: Collect;
+  /** Front matter key a source must have (true) to be meant for translation; its translations are `untracked` otherwise. */
+  trackProperty?: string;
 }
 
 /** The report, and what `collect` asked for, in article then locale order. */
@@ -282,9 +284,11 @@ function workerSetup(options: EngineOptions, historyKey: string): ContextSetup {
     sourceLocale: layout.sourceLocale,
     ...(options.history && { history: options.history }),
     ...(options.collect && { collect: options.collect }),
+    ...(options.trackProperty !== undefined && { trackProperty: options.trackProperty }),
+    ...(options.changedSince !== undefined && options.history && { changedSince: options.changedSince }),
   };
   if (options.cacheDir === undefined) return setup;
   // Everything besides file contents that a result depends on; file contents are in each key.
   const rules = options.rules.map((active) => [active.rule.id, active.severity, active.severityConfigured, active.options]);
-  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale, history: options.history ?? null, historyKey, collect: options.collect ?? null })) } };
+  return { ...setup, cache: { directory: options.cacheDir, salt: digest(JSON.stringify({ rules, limits, sourceLocale: layout.sourceLocale, history: options.history ?? null, historyKey, collect: options.collect ?? null, trackProperty: options.trackProperty ?? null, changedSince: options.changedSince ?? null })) } };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import picomatch from "picomatch";
 import path from "node:path";
 import type { ObjectRead } from "../git/cat-file.js";
 import type { FileVersion, GitHistory } from "../git/history.js";
@@ -137,7 +138,7 @@ async function findBaseline(
   const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
-  const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers);
+  const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers, version.path);
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
   const newestCounted = counted[0];
@@ -308,7 +309,7 @@ function includesChanged(history: GitHistory, sourceFile: string, source: Parsed
   for (const include of includedFiles(sourceFile, source)) {
     const commits = history
       .versionsOf(include)
-      .filter((version) => version.commitIndex < position && !isSkipped(history.commits[version.commitIndex]!.message, markers)).length;
+      .filter((version) => version.commitIndex < position && !isSkipped(history.commits[version.commitIndex]!.message, markers, version.path)).length;
     if (commits > 0) changed.push({ file: include, commits });
   }
   return changed;
@@ -321,9 +322,33 @@ export function includedFiles(file: string, document: ParsedDocument): string[] 
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 
-export function isSkipped(message: string, markers: readonly string[]): boolean {
+/**
+ * Whether a commit needs no translation for `file` (root-relative): its message contains a marker
+ * (case-insensitive), or its body carries Lunaria's directive for the file. As Lunaria reads
+ * them, only the first directive in the body counts, and it lists globs separated by `;`:
+ * `@lunaria-ignore:<globs>` skips the commit for the files matching one of them, and
+ * `@lunaria-track:<globs>` counts it only for those files, skipping it for every other.
+ * (Lunaria 0.1.1 skips a file only when it matches every glob of a multi-glob ignore; one glob,
+ * the common case, reads the same both ways.)
+ */
+export function isSkipped(message: string, markers: readonly string[], file?: string): boolean {
   const lower = message.toLowerCase();
-  return markers.some((marker) => lower.includes(marker.toLowerCase()));
+  if (markers.some((marker) => lower.includes(marker.toLowerCase()))) return true;
+  if (file === undefined) return false;
+  const directive = lunariaDirective(message);
+  if (directive === undefined) return false;
+  const matches = directive.globs.some((glob) => picomatch.isMatch(file, glob, { dot: true }));
+  return directive.kind === "ignore" ? matches : !matches;
+}
+
+/** The first `@lunaria-track:` or `@lunaria-ignore:` directive of a commit's body (after its subject line). */
+export function lunariaDirective(message: string): { kind: "track" | "ignore"; globs: string[] } | undefined {
+  const newline = message.indexOf("\n");
+  if (newline === -1) return undefined;
+  const match = /@lunaria-(track|ignore):([^\n]*)/.exec(message.slice(newline + 1));
+  if (!match) return undefined;
+  const globs = match[2]!.split(";").map((glob) => glob.trim()).filter((glob) => glob !== "");
+  return { kind: match[1] === "track" ? "track" : "ignore", globs };
 }
 
 function readPin(document: ParsedDocument, keys: readonly string[]): TranslationBaseline["pin"] | undefined {

@@ -1,13 +1,17 @@
+import { createHash } from "node:crypto";
 import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import { compareText } from "../util/compare-text.js";
-import type { HistoryGap, TranslationBaseline } from "../model/pair.js";
+import type { HistoryGap, PairChange, TranslationBaseline } from "../model/pair.js";
+import { frontMatterValue, readFrontMatter } from "../parse/front-matter.js";
 import type { HistorySummary } from "../model/rule.js";
 import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";
 
 /** What the engine asks of history; facts only, gathered before any rule runs. */
 export interface HistoryProvider {
   baselineFor(sourceFile: string, source: ParsedDocument, translation: ParsedDocument): Promise<TranslationBaseline>;
+  /** What the change since `ref` did to the translation; undefined without history. */
+  changeSince(ref: string, translation: ParsedDocument): Promise<PairChange | undefined>;
   /** The current path of a source file that was renamed away from `sourceFile`, if any. */
   renamedSource(sourceFile: string): string | undefined;
   /** How history went for the whole run, from the tallies of every baseline found. */
@@ -69,6 +73,7 @@ function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProv
   const cache = new BlobCache();
   return {
     baselineFor: (sourceFile, source, translation) => resolveBaseline(history, sourceFile, source, translation, options, cache),
+    changeSince: (ref, translation) => changeSince(history, ref, translation, options.pinKeys),
     renamedSource: (sourceFile) => history.renamedTo(sourceFile)?.path,
     summary: (tally) => ({ state: "available", shallow: history.shallow, gaps: gapList(tally), unknownPins: tally.unknownPins, importedPins: tally.importedPins }),
     close: () => history.close(),
@@ -78,8 +83,19 @@ function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProv
 function dateProvider(reason: HistoryUnavailableReason | "disabled"): HistoryProvider {
   return {
     baselineFor: () => Promise.resolve({ method: "date", gap: "no-repository" }),
+    changeSince: () => Promise.resolve(undefined),
     renamedSource: () => undefined,
     summary: (tally) => ({ state: reason, shallow: false, gaps: reason === "disabled" ? [] : gapList(tally), unknownPins: 0, importedPins: 0 }),
     close: () => undefined,
   };
+}
+
+/** The translation as `ref` had it, compared with now; an unreadable old version counts as changed, with no pin. */
+async function changeSince(history: GitHistory, ref: string, translation: ParsedDocument, pinKeys: readonly string[]): Promise<PairChange> {
+  const read = await history.reader.read(`${ref}:${history.repoPath(translation.file)}`);
+  if (!read.found) return { since: ref, existed: false, translationChanged: true };
+  const text = read.content.toString("utf8");
+  const data = readFrontMatter(text.replace(/^\uFEFF/, "")).data;
+  const pin = pinKeys.map((key) => frontMatterValue(data, key)).find((value) => typeof value === "string" || typeof value === "number");
+  return { since: ref, existed: true, translationChanged: createHash("sha256").update(read.content).digest("hex") !== translation.contentHash, ...(pin !== undefined && { pinBefore: String(pin).trim() }) };
 }

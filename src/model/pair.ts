@@ -119,6 +119,20 @@ export interface Pair {
   linkedSections?: Readonly<Record<string, LinkedSections>>;
   /** Set when the source was renamed and the translation is still at the old path: that path, relative to the locale folder. */
   translationAt?: string;
+  /** Set when the run checks a change (`--changed-since`) and history is read: the translation before it. */
+  change?: PairChange;
+}
+
+/** What the checked change did to a translation: whether it changed it, and the source-commit pin it had before. */
+export interface PairChange {
+  /** The git ref the change is measured from. */
+  since: string;
+  /** The translation existed at `since`. */
+  existed: boolean;
+  /** Its content differs from what it was at `since` (or it is new). */
+  translationChanged: boolean;
+  /** The value of its source-commit pin at `since`, when it had one. */
+  pinBefore?: string;
 }
 
 /** Section ids of a linked article, each mapped to its source section's anchor. */

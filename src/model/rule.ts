@@ -56,6 +56,12 @@ export interface RuleExample {
   renamedFrom?: string;
   /** The translation's path relative to its locale folder, when it is not the source's (`example.md`). */
   translationPath?: string;
+  /**
+   * The translation as a last commit changes it; the example is then checked as that change
+   * (`--changed-since` the commit before). In the translations, `{translatedFrom}` and `{source}`
+   * stand for the commits that wrote those source versions.
+   */
+  changedTranslation?: string;
 }
 
 /** A JSON Schema object, as ajv takes it. */

@@ -1,8 +1,8 @@
 import type { WorkList } from "../history/worklist.js";
 import type { StateCounts, TranslationState } from "./state.js";
 
-/** The states `status --state` takes: those a translation can have in a report (untracked ones are never checked). */
-export const STATUS_STATES = ["current", "outdated", "broken", "missing", "unreadable"] as const;
+/** The states `status --state` takes: those a translation can have in a report (untracked: its source is not meant for translation). */
+export const STATUS_STATES = ["current", "outdated", "broken", "missing", "unreadable", "untracked"] as const;
 export type StatusState = (typeof STATUS_STATES)[number];
 
 /** One translation in `status`: the report's state, with the size of the work from its work list. */

@@ -36,6 +36,8 @@ function translationKey(article: string, locale: string): string {
 
 function withState(translation: TranslationOutline, findings: readonly Finding[]): TranslationOutline {
   const { locale, file, status, rows } = translation;
+  // The engine marks translations of sources not meant for translation; no finding changes that.
+  if (translation.state === "untracked") return { locale, file, status, state: "untracked", reasons: [], rows };
   if (status !== "translated") return { locale, file, status, state: status, reasons: [], rows };
   const datedUpstream = findings.some((finding) => finding.cause === "upstream");
   const errors: Finding[] = [];

@@ -16,6 +16,11 @@ export function summarize(outlines: readonly ArticleOutline[], locales: readonly
   for (const outline of outlines) {
     for (const translation of outline.translations) {
       const summary = byLocale[translation.locale]!;
+      // Pages not meant for translation are counted by state only: they are not work, nor coverage.
+      if (translation.state === "untracked") {
+        summary.states.untracked++;
+        continue;
+      }
       summary.articles++;
       summary.sourceSections += outline.sections.length;
       summary.states[translation.state]++;

@@ -200,10 +200,12 @@ export function summaryLine(report: Report, colors: Colors = pc.createColors(fal
   const { counts, articles, locales, states } = report.summary;
   const total = counts.error + counts.warning + counts.info;
   const scope = `${plural(articles, "article")} × ${plural(locales, "locale")}`;
-  const translations = Object.values(states).reduce((sum, count) => sum + count, 0);
+  // Translations of pages not meant for translation are named apart, not counted as translations.
+  const translations = Object.values(states).reduce((sum, count) => sum + count, 0) - states.untracked;
+  const untracked = states.untracked > 0 ? ` (${states.untracked} untracked)` : "";
   const known = report.suppressions ? `; ${report.suppressions.new} new, ${report.suppressions.known} known, ${report.suppressions.fixed.length} fixed` : "";
-  if (total === 0 && states.broken + states.outdated + states.missing + states.unreadable === 0) return colors.green(`✔ ${plural(translations, "translation")} current, no drift in ${scope}`);
-  const verdict = `${states.broken} broken, ${states.outdated} outdated, ${states.missing} missing${states.unreadable > 0 ? `, ${states.unreadable} unreadable` : ""} of ${plural(translations, "translation")}`;
+  if (total === 0 && states.broken + states.outdated + states.missing + states.unreadable === 0) return colors.green(`✔ ${plural(translations, "translation")} current${untracked}, no drift in ${scope}`);
+  const verdict = `${states.broken} broken, ${states.outdated} outdated, ${states.missing} missing${states.unreadable > 0 ? `, ${states.unreadable} unreadable` : ""} of ${plural(translations, "translation")}${untracked}`;
   const findings = `${plural(total, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info)`;
   const mark = states.broken > 0 || states.unreadable > 0 ? colors.red("✖") : colors.yellow("⚠");
   return `${mark} ${verdict}; ${findings} in ${scope}${known}`;

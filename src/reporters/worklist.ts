@@ -67,7 +67,7 @@ export function formatWorkStatus(status: WorkStatus, options: WorkListTextOption
   const colors = pc.createColors(options.color);
   const lines: string[] = [];
   for (const [locale, counts] of Object.entries(status.locales).sort(([a], [b]) => compareText(a, b))) {
-    const shownStates = (["broken", "outdated", "missing", "unreadable", "current"] as const).filter((state) => state !== "unreadable" || counts.unreadable > 0);
+    const shownStates = (["broken", "outdated", "missing", "unreadable", "current", "untracked"] as const).filter((state) => (state !== "unreadable" && state !== "untracked") || counts[state] > 0);
     lines.push(colors.bold(`${printable(locale)}  ${shownStates.map((state) => `${counts[state]} ${state}`).join(", ")}`));
     for (const entry of status.entries.filter((candidate) => candidate.locale === locale)) {
       const size = entry.lines > 0 ? `${String(entry.lines).padStart(5)} lines` : " ".repeat(11);
@@ -81,6 +81,7 @@ function summary(entry: StatusEntry): string {
   const list = entry.work;
   if (entry.state === "missing") return "no translation";
   if (entry.state === "unreadable") return "cannot be read: see `l10n-drift check`";
+  if (entry.state === "untracked") return "its source is not meant for translation (`history.trackProperty`)";
   const parts: string[] = [];
   if (entry.state === "broken") parts.push(`${plural(entry.reasons, "translation error")} (\`l10n-drift check\` lists them)${entry.outdated ? "; outdated too" : ""}`);
   if (list?.structure) parts.push(`baseline unknown; ${plural(list.structure.missing.length, "section")} missing, ${list.structure.extra.length} extra`);

@@ -93,6 +93,9 @@ function exampleLines(example: RuleExample): string[] {
   const translationPath = `locales/de/${example.translationPath ?? example.renamedFrom ?? "example.md"}`;
   if (example.translation !== undefined) block(`\`${translationPath}\` (translation):`, example.translation);
   else lines.push("No German translation.", "");
+  if (example.changedTranslation !== undefined) {
+    block(`The checked change (\`--changed-since\` the commit before it) makes \`${translationPath}\` this (\`{translatedFrom}\` and \`{source}\` stand for the commits of those source versions):`, example.changedTranslation);
+  }
   return lines;
 }
 

@@ -19,6 +19,7 @@ import { missingSection } from "./missing-section.js";
 import { missingTranslation } from "./missing-translation.js";
 import { orphanTranslation } from "./orphan-translation.js";
 import { parseError } from "./parse-error.js";
+import { pinNotUpdated } from "./pin-not-updated.js";
 import { renamedSource } from "./renamed-source.js";
 import { sectionOrder } from "./section-order.js";
 import { staleDate } from "./stale-date.js";
@@ -51,6 +52,7 @@ export const RULES: readonly RegisteredRule[] = [
   missingTranslation,
   orphanTranslation,
   parseError,
+  pinNotUpdated,
   renamedSource,
   sectionOrder,
   staleDate,

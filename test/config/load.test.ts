@@ -129,15 +129,16 @@ describe("init", () => {
   });
 
   it("recognises Starlight from a Lunaria configuration alone, and notes it", async () => {
-    const root = await makeTree({ "lunaria.config.json": "{}\n", "src/content/docs/index.mdx": "# Home\n", "src/content/docs/fr/index.mdx": "# Accueil\n" });
+    const lunaria = { defaultLocale: { label: "English", lang: "en" }, locales: [{ label: "Français", lang: "fr" }], files: [{ location: "src/content/docs/**/*.{md,mdx}", pattern: "src/content/docs/@lang/@path", type: "universal" }] };
+    const root = await makeTree({ "lunaria.config.json": JSON.stringify(lunaria), "src/content/docs/index.mdx": "# Home\n", "src/content/docs/fr/index.mdx": "# Accueil\n" });
     let out = "";
     const cli = { stdout: (text: string) => void (out += text), stderr: () => undefined, env: {}, stdoutIsTty: false, cwd: root };
     expect(await main(["init"], cli)).toBe(0);
     expect(out.split("\n").slice(0, 4)).toEqual([
       "Layout: starlight (`lunaria.config.json` and `src/content/docs/`)",
       "Sources: src/content/docs/ (en), 1 page",
-      "Locales: 1 (folders), pages each: fr 1",
-      "Note: found `lunaria.config.json`; its settings are not imported",
+      "Locales: 1 (configured), pages each: fr 1",
+      "Note: imported from `lunaria.config.json`: 1 locale, 2 skip markers",
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
@@ -17,6 +17,8 @@ interface CaseHistory {
   remove?: string[];
   /** Message of the last commit, which adds the case's tree as it is. */
   message: string;
+  /** Check the last commit as a change (`--changed-since`), such as `HEAD~1`. */
+  changedSince?: string;
 }
 
 /**
@@ -33,14 +35,14 @@ export async function describeRuleCases(ruleId: string): Promise<void> {
     it(`${ruleId}: ${name}`, async () => {
       const caseDir = path.join(FIXTURES, ruleId, name);
       const expectedFile = path.join(caseDir, "expected.json");
-      const root = await materialize(caseDir);
-      const report = await check({ root });
+      const { root, changedSince } = await materialize(caseDir);
+      const report = await check({ root, ...(changedSince !== undefined && { changedSince }) });
       const actual = report.findings.filter((finding) => finding.ruleId === ruleId).map(pick);
       if (process.env.UPDATE_EXPECTED === "1") await writeFile(expectedFile, `${JSON.stringify({ findings: actual }, null, 2)}\n`);
       const expected = JSON.parse(await readFile(expectedFile, "utf8")) as { findings: ExpectedFinding[] };
       expect(actual).toEqual(expected.findings);
       for (const finding of report.findings) expect(finding.message).not.toContain("\n");
-      expect(JSON.stringify(await check({ root }))).toBe(JSON.stringify(report));
+      expect(JSON.stringify(await check({ root, ...(changedSince !== undefined && { changedSince }) }))).toBe(JSON.stringify(report));
     });
   }
 }
@@ -55,21 +57,40 @@ export async function expectedMessageIds(ruleId: string): Promise<Set<string>> {
   return ids;
 }
 
-async function materialize(caseDir: string): Promise<string> {
+/**
+ * The case's tree, in a repository when it has a history. In a history's files and the case's own,
+ * `{commit:N}` stands for the id of its Nth commit (1-based), so that pins can name them.
+ */
+async function materialize(caseDir: string): Promise<{ root: string; changedSince?: string }> {
   const historyFile = path.join(caseDir, "history.json");
   if (!existsSync(historyFile)) {
     const root = await makeTree({});
     await cp(caseDir, root, { recursive: true });
-    return root;
+    return { root };
   }
   const history = JSON.parse(await readFile(historyFile, "utf8")) as CaseHistory;
   const repo = await makeRepo();
-  for (const commit of history.commits) await repo.commit(commit.message, commit.files);
-  for (const folder of ["articles", "locales"]) {
-    if (existsSync(path.join(caseDir, folder))) await cp(path.join(caseDir, folder), path.join(repo.root, folder), { recursive: true });
+  const commits: string[] = [];
+  const withCommits = (text: string) => text.replace(/\{commit:(\d+)\}/g, (whole, index: string) => commits[Number(index) - 1] ?? whole);
+  for (const commit of history.commits) {
+    const files = Object.fromEntries(Object.entries(commit.files).map(([file, text]) => [file, text === null ? null : withCommits(text)]));
+    commits.push(await repo.commit(commit.message, files));
+  }
+  for (const entry of ["articles", "locales", "l10n-drift.config.json"]) {
+    if (existsSync(path.join(caseDir, entry))) await cp(path.join(caseDir, entry), path.join(repo.root, entry), { recursive: true });
+  }
+  for (const file of await listFiles(path.join(repo.root, "locales"))) {
+    const text = await readFile(file, "utf8");
+    if (withCommits(text) !== text) await writeFile(file, withCommits(text));
   }
   await repo.commit(history.message, Object.fromEntries((history.remove ?? []).map((file) => [file, null])));
-  return repo.root;
+  return { root: repo.root, ...(history.changedSince !== undefined && { changedSince: history.changedSince }) };
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  if (!existsSync(directory)) return [];
+  const entries = await readdir(directory, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function pick(finding: Finding): ExpectedFinding {

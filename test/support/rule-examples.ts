@@ -19,9 +19,15 @@ export async function exampleTree(example: RuleExample): Promise<string> {
   const repo = await makeRepo();
   const before = example.renamedFrom === undefined ? SOURCE : path.posix.join("articles", example.renamedFrom);
   // The source first, then its translation: committed together, history could not tell which version was translated.
-  await repo.commit("Write the source", { [before]: example.translatedFrom });
-  await repo.commit("Translate", { ...translation, "locales/de/.keep": "" });
+  const commits: Record<string, string> = { translatedFrom: await repo.commit("Write the source", { [before]: example.translatedFrom }) };
+  const withCommits = (text: string) => text.replace(/\{(translatedFrom|source)\}/g, (whole, name: string) => commits[name] ?? whole);
+  const translated = Object.fromEntries(Object.entries(translation).map(([file, text]) => [file, withCommits(text)]));
+  await repo.commit("Translate", { ...translated, "locales/de/.keep": "" });
   if (example.renamedFrom !== undefined) await repo.rename("Rename the source", before, SOURCE);
-  if (example.source !== undefined) await repo.commit("Update the source", { [SOURCE]: example.source });
+  if (example.source !== undefined) commits.source = await repo.commit("Update the source", { [SOURCE]: example.source });
+  if (example.changedTranslation !== undefined) {
+    // The checked change is the last commit.
+    await repo.commit("Update the translation", { [translationFile]: withCommits(example.changedTranslation) });
+  }
   return repo.root;
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { availableParallelism } from "node:os";
+import type { RuleLevel } from "../../engine/rule-settings.js";
 import path from "node:path";
 import { DEFAULT_CACHE_DIR } from "../../engine/cache.js";
 import type { Shard } from "../../engine/run.js";
@@ -26,6 +27,7 @@ interface CheckFlags extends CommonFlags {
   /** The old name of `--suppressions`, kept for the GitHub Action and existing workflows. */
   baseline?: string | true;
   verbose?: boolean;
+  rule: Record<string, RuleLevel>;
 }
 
 export function registerCheck(program: Command, io: CliIo, outcome: CommandOutcome): void {
@@ -41,10 +43,12 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .option("--changed-since <ref>", "check only articles whose source or a translation changed since the git ref, and those linking to them")
     .option("--suppressions [file]", `fail only on findings not in the known findings file (default: ${SUPPRESSIONS_FILE}; record it with \`suppress\`)`)
     .option("--baseline [file]", "alias of --suppressions (its former name)")
+    .option("--rule <id=level>", "a rule's level for this run, over the configuration's (off, info, warning, error), such as pin-not-updated=warning; repeatable", collectRule, {})
     .option("--verbose", "text format: list every finding after the verdict, as file:line:col lines")
     .action(async (flags: CheckFlags) => {
       const options = {
         ...commonCheckOptions(flags, io),
+        ...(Object.keys(flags.rule).length > 0 && { rules: flags.rule }),
         ...(flags.workers !== undefined && { workers: cappedWorkers(io, flags.workers) }),
         ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
         ...(flags.shard && { shard: flags.shard }),
@@ -84,4 +88,11 @@ function collectArticle(value: string, previous: string[]): string[] {
 /** GitHub Actions shows workflow commands as annotations on the pull request. */
 function defaultFormat(io: Pick<CliIo, "env">): Format {
   return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
+}
+
+function collectRule(value: string, previous: Record<string, RuleLevel>): Record<string, RuleLevel> {
+  const match = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(value.trim());
+  if (!match) throw new InvalidArgumentError("expected id=level, such as pin-not-updated=warning (levels: off, info, warning, error)");
+  if (!RULES.some((rule) => rule.id === match[1])) throw new InvalidArgumentError(`unknown rule \`${match[1]}\`; \`l10n-drift rules\` lists them`);
+  return { ...previous, [match[1]!]: match[2] as RuleLevel };
 }
