@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ObjectRead } from "../git/cat-file.js";
-import type { FileVersion, GitHistory } from "../git/history.js";
+import type { FileVersion } from "../git/history.js";
+import { isSkipped, type HistoryAccess } from "./access.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
@@ -30,8 +31,8 @@ const MAX_BLOB_DIGESTS = 100_000;
 export class VersionUnreadable extends Error {}
 
 /** The object's content; a missing object is undefined, anything worse throws VersionUnreadable. */
-async function readObject(history: GitHistory, name: string): Promise<ObjectRead> {
-  const read = await history.reader.read(name);
+async function readObject(history: HistoryAccess, name: string): Promise<ObjectRead> {
+  const read = await history.read(name);
   if (!read.found && read.unreadable !== undefined) throw new VersionUnreadable(read.unreadable);
   return read;
 }
@@ -49,7 +50,7 @@ export class BlobCache {
     this.parsed = new BoundedCache({ maxEntries: maxParsed });
   }
 
-  async document(history: GitHistory, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
+  async document(history: HistoryAccess, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
     const key = `${blob} ${file}`;
     const cached = this.parsed.get(key);
     if (cached) return cached;
@@ -61,7 +62,7 @@ export class BlobCache {
     return document;
   }
 
-  async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
+  async digest(history: HistoryAccess, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
     const cached = this.digests.get(key);
     if (cached !== undefined) return cached;
@@ -98,7 +99,7 @@ interface Found {
  * on the baseline, so the user hears about it even when a later method succeeds.
  */
 export async function resolveBaseline(
-  history: GitHistory,
+  history: HistoryAccess,
   sourceFile: string,
   source: ParsedDocument,
   translation: ParsedDocument,
@@ -115,7 +116,7 @@ export async function resolveBaseline(
 }
 
 async function findBaseline(
-  history: GitHistory,
+  history: HistoryAccess,
   sourceFile: string,
   source: ParsedDocument,
   translation: ParsedDocument,
@@ -123,11 +124,11 @@ async function findBaseline(
   cache: BlobCache,
   problems: PinProblem[],
 ): Promise<TranslationBaseline> {
-  const versions = history.versionsOf(sourceFile);
+  const versions = await history.versionsOf(sourceFile);
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
-    fromTranslationCommit(history, versions, translation.file);
+    (await fromTranslationCommit(history, versions, translation.file));
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
 
@@ -136,7 +137,7 @@ async function findBaseline(
   const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
-  const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers);
+  const skip = (version: FileVersion): boolean => history.commit(version.commitIndex).skipped;
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
   const newestCounted = counted[0];
@@ -147,7 +148,7 @@ async function findBaseline(
     ...(baselineSource && { source: baselineSource }),
     ...(found.pin && { pin: found.pin }),
     commitsBehind: counted.length,
-    ...(counted.length > 0 && { outdatedSince: isoDay(history.commits[counted.at(-1)!.commitIndex]!.time) }),
+    ...(counted.length > 0 && { outdatedSince: isoDay(history.commit(counted.at(-1)!.commitIndex).time) }),
     skippedCommits: later.length - counted.length,
     changedLines: baselineSource && target ? changedLineCount(baselineSource.text, target.text) : 0,
     ...(target && target !== source && { target }),
@@ -155,13 +156,13 @@ async function findBaseline(
   };
   const baselinePath = found.version?.path;
   if (baselinePath !== undefined && baselinePath !== sourceFile) baseline.renamedFrom = baselinePath;
-  const includes = includesChanged(history, sourceFile, source, found.position, options.skipMarkers);
+  const includes = await includesChanged(history, sourceFile, source, found.position);
   if (includes.length > 0) baseline.includesChanged = includes;
   return baseline;
 }
 
 async function fromCommitPin(
-  history: GitHistory,
+  history: HistoryAccess,
   versions: FileVersion[],
   translation: ParsedDocument,
   options: BaselineOptions,
@@ -174,7 +175,7 @@ async function fromCommitPin(
     problems.push({ ...pin, reason: "unknown-commit", shallow: history.shallow });
     return undefined;
   }
-  const position = history.indexOf(commit.id);
+  const position = await history.indexOf(commit.id);
   if (position !== undefined) {
     const version = versions.find((candidate) => candidate.commitIndex >= position);
     if (version) return { method: "source-commit-pin", commit: commit.id, position, version, blob: version.blob, pin };
@@ -192,7 +193,7 @@ async function fromCommitPin(
 }
 
 async function fromHashPin(
-  history: GitHistory,
+  history: HistoryAccess,
   versions: FileVersion[],
   translation: ParsedDocument,
   options: BaselineOptions,
@@ -212,10 +213,10 @@ async function fromHashPin(
   return undefined;
 }
 
-function fromTranslationCommit(history: GitHistory, versions: FileVersion[], translationFile: string): Found | HistoryGap {
-  const last = history.versionsOf(translationFile)[0];
+async function fromTranslationCommit(history: HistoryAccess, versions: FileVersion[], translationFile: string): Promise<Found | HistoryGap> {
+  const last = (await history.versionsOf(translationFile))[0];
   if (!last) return "not-committed";
-  if (history.isShallowBoundary(last.commitIndex)) return "beyond-shallow-clone";
+  if (history.shallow && history.commit(last.commitIndex).parentless) return "beyond-shallow-clone";
   const version = versions.find((candidate) => candidate.commitIndex >= last.commitIndex);
   if (!version) return "source-not-committed";
   // Added in the same commit as the source (an import): history cannot say which version it was made from.
@@ -224,28 +225,23 @@ function fromTranslationCommit(history: GitHistory, versions: FileVersion[], tra
 }
 
 /** Commits since `position` that touched a file the source includes, skips not counted. */
-function includesChanged(history: GitHistory, sourceFile: string, source: ParsedDocument, position: number, markers: readonly string[]): Array<{ file: string; commits: number }> {
+async function includesChanged(history: HistoryAccess, sourceFile: string, source: ParsedDocument, position: number): Promise<Array<{ file: string; commits: number }>> {
   const changed: Array<{ file: string; commits: number }> = [];
-  for (const include of includedFiles(sourceFile, source)) {
-    const commits = history
-      .versionsOf(include)
-      .filter((version) => version.commitIndex < position && !isSkipped(history.commits[version.commitIndex]!.message, markers)).length;
+  for (const include of includedFiles(sourceFile, source.text)) {
+    const commits = (await history.versionsOf(include)).filter((version) => version.commitIndex < position && !history.commit(version.commitIndex).skipped).length;
     if (commits > 0) changed.push({ file: include, commits });
   }
   return changed;
 }
 
 /** Root-relative paths of the files a document includes, in order of first use. */
-export function includedFiles(file: string, document: ParsedDocument): string[] {
+export function includedFiles(file: string, text: string): string[] {
   const directory = path.posix.dirname(file);
-  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodePercent(match[1] ?? ""))));
+  const files = [...text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodePercent(match[1] ?? ""))));
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 
-export function isSkipped(message: string, markers: readonly string[]): boolean {
-  const lower = message.toLowerCase();
-  return markers.some((marker) => lower.includes(marker.toLowerCase()));
-}
+export { isSkipped };
 
 function readPin(document: ParsedDocument, keys: readonly string[]): TranslationBaseline["pin"] | undefined {
   for (const key of keys) {
