@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
-import Tinypool from "tinypool";
+import type Tinypool from "tinypool";
 import type { Finding } from "../model/finding.js";
 import type { ArticleOutline, Report, ReportScope, RunSummary, ScopedArticle } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
@@ -16,7 +16,7 @@ import type { WorkList } from "../history/worklist.js";
 import { digest } from "../util/hash.js";
 import { MessageChannel } from "node:worker_threads";
 import type { HistoryScope } from "../git/history.js";
-import { openHistory, mergeTallies, type HistoryProvider, type SharedHistory } from "../history/provider.js";
+import { mergeTallies, type HistoryProvider, type SharedHistory } from "../history/provider.js";
 import type { HistorySettings } from "./context.js";
 import { joinRelative, takeInventory, type Inventory } from "../tree/discover.js";
 import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
@@ -105,7 +105,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     inLocale,
     inShard,
   };
-  const history = options.history ? await openHistory(layout.root, options.history, historyScope(layout)) : undefined;
+  // Loaded on demand, as the worker pool is: a run without history or threads does not pay for their modules.
+  const history = options.history ? await (await import("../history/open.js")).openHistory(layout.root, options.history, historyScope(layout)) : undefined;
   try {
     return await checkTree(options, inventory, scope, history);
   } finally {
@@ -227,7 +228,8 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     }
     return results;
   }
-  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const { default: Pool } = await import("tinypool");
+  const pool = new Pool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     const batches: ArticleTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));

@@ -4,7 +4,8 @@ import { checkArticle } from "./article.js";
 import { createArticleContext, type ContextSetup } from "./context.js";
 import type { HistorySlice } from "../history/access.js";
 import { BlobCache } from "../history/baseline.js";
-import { dateProvider, workerProvider, type SharedHistory } from "../history/provider.js";
+import { dateProvider, type SharedHistory } from "../history/provider.js";
+import { workerProvider } from "../history/open.js";
 import { toPlainError, type PlainError } from "./plain-error.js";
 
 export interface WorkerJob {
