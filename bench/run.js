@@ -42,7 +42,7 @@ const TARGETS = {
 
 const USAGE = `usage: node bench/run.js [--articles N] [--runs K] [--peer-runs K] [--seed S] [--corpus DIR] [--threads N] [--out FILE]
        node bench/run.js --scales N1,N2,... [--scale-by articles|files] [--runs K] [--seed S] [--out FILE]
-       node bench/run.js --repo DIR [--config FILE] [--runs K] [--threads N] [--out FILE]\n`;
+       node bench/run.js --repo DIR [--config FILE] [--runs K] [--threads N | --skip-threads] [--out FILE]\n`;
 
 function options() {
   let values;
@@ -76,6 +76,7 @@ function options() {
     scaleBy: values["scale-by"],
     repo: values.repo && path.resolve(values.repo),
     config: values.config && path.resolve(values.config),
+    skipThreads: values["skip-threads"],
     threads: values.threads === undefined ? Math.max(2, Math.min(cpus().length, 8)) : Number(values.threads),
     out: path.resolve(values.out),
   };
@@ -93,6 +94,7 @@ const OPTIONS = {
   repo: { type: "string" },
   config: { type: "string" },
   threads: { type: "string" },
+  "skip-threads": { type: "boolean", default: false },
   out: { type: "string", default: path.join(REPO, "reports/bench.json") },
 };
 
@@ -346,7 +348,7 @@ async function compareMode(settings, features, base) {
   const { dir, manifest } = settings.corpus ? { dir: settings.corpus, manifest: undefined } : prepareCorpus(settings.articles, settings.seed);
   const facts = await treeFacts(dir);
   const rows = await benchTree(dir, facts, settings, features);
-  const threads = features["--workers"] ? await threadsRows(dir, settings, features["--no-cache"] ? ["--no-cache"] : [], undefined) : skipped("--workers not supported by this build");
+  const threads = settings.skipThreads ? skipped("--skip-threads") : features["--workers"] ? await threadsRows(dir, settings, features["--no-cache"] ? ["--no-cache"] : [], undefined) : skipped("--workers not supported by this build");
   const ratios = ratiosOf(rows);
   const targets = targetsOf(rows, ratios, facts.files);
   process.stdout.write(`\n${facts.files} files, ${(facts.bytes / 1e6).toFixed(1)} MB (median ${facts.medianBytes} B, largest ${facts.maxBytes} B), ${base.machine.cpus} CPUs, Node ${base.machine.node}\n\n`);
@@ -478,7 +480,7 @@ async function repoMode(settings, base) {
     writeFileSync(list, `${files.join("\n")}\n`);
     log(`parse floor over the ${files.length} files checked`);
     rows.parseFloor = await repeat(settings.runs, () => measure(NODE, [FLOORS, "parse", settings.repo, "--list", list]));
-    const threads = await threadsRows(settings.repo, settings, [...configFlags, "--no-cache"], list);
+    const threads = settings.skipThreads ? skipped("--skip-threads") : await threadsRows(settings.repo, settings, [...configFlags, "--no-cache"], list);
     const ratios = {
       plainOverParseFloor: ratio(rows.plain, rows.parseFloor),
       gitOverParseFloor: ratio(rows.git, rows.parseFloor),
@@ -492,7 +494,7 @@ async function repoMode(settings, base) {
     }
     lines.push("", `plain ÷ floor ${ratios.plainOverParseFloor}, git-aware ÷ floor ${ratios.gitOverParseFloor}, git-aware ÷ plain ${ratios.gitOverPlain}`);
     process.stdout.write(`\n${lines.join("\n")}\n`);
-    printThreads(threads);
+    if (!threads.skipped) printThreads(threads);
     return { ...base, mode: "repo", repo: { dir: settings.repo, config: settings.config ?? null, files: files.length }, rows, threads, ratios };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
