@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { MessagePort } from "node:worker_threads";
 import picomatch from "picomatch";
 import { loadHistory, type GitHistory, type HistoryScope } from "../git/history.js";
 import { runGit } from "../git/run-git.js";
+import { readRegularFile } from "../io/regular-file.js";
 import { localAccess, remoteAccess, serveHistory, sliceOf, type HistoryAccess, type HistorySlice } from "./access.js";
 import { BlobCache, includedFiles, resolveBaseline, type BaselineOptions } from "./baseline.js";
 import { dateProvider, gapList, type HistoryProvider, type SharedHistory } from "./provider.js";
@@ -43,8 +43,10 @@ async function includesOutside(root: string, scope: HistoryScope & { sourceDir: 
     });
   const outside = new Set<string>();
   for (const file of grep.stdout.toString("utf8").split("\0").filter((name) => name !== "")) {
-    const text = await readFile(path.join(root, file), "utf8").catch(() => "");
-    if (text.length > maxFileBytes) continue;
+    // Read as documents are: a link, a pipe or a file over the limit is not followed or read.
+    const read = await readRegularFile(path.join(root, file), maxFileBytes).catch(() => undefined);
+    if (read?.bytes === undefined) continue;
+    const text = Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength).toString("utf8");
     for (const include of includedFiles(file, text)) if (!isCovered(include)) outside.add(include);
   }
   return [...outside].sort();
