@@ -30,10 +30,12 @@ const CONTENT_KINDS = new Set(["id", "code", "links", "images", "inline-code", "
  *    evidence (`evidence.ts`); a pair needs a score above the floor, else the two sections are one
  *    missing and one extra section; two sections with different explicit ids are never paired.
  *    Gaps over `MAX_GAP_CELLS` are paired linearly by level.
+ *
+ * `locales` are the pair's (source and translation): link targets are compared without them.
  */
-export function alignSections(source: readonly Section[], translation: readonly Section[]): Alignment {
-  const sourceFeatures = documentFeatures(source);
-  const translationFeatures = documentFeatures(translation);
+export function alignSections(source: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>): Alignment {
+  const sourceFeatures = documentFeatures(source, locales);
+  const translationFeatures = documentFeatures(translation, locales);
   const englishIds = translationKeepsSourceIds(source, translation);
   const evidenceOf = (sourceIndex: number, translationIndex: number, place?: { source: number; translation: number }): AlignmentEvidence =>
     pairEvidence(sourceFeatures[sourceIndex]!, translationFeatures[translationIndex]!, englishIds, place);

@@ -2,6 +2,7 @@ import { slug } from "github-slugger";
 import type { Section } from "../model/document.js";
 import type { AlignmentEvidence, EvidenceKind } from "../model/pair.js";
 import { sectionContent } from "../parse/section-content.js";
+import { neutralTarget, NO_LOCALES } from "../util/url.js";
 
 /**
  * Evidence weights: a pair's score is the sum of what each kind says, and two sections are paired
@@ -67,8 +68,18 @@ export interface SectionFeatures {
   proseLength: number;
 }
 
-/** Features for every section of a document, in order. */
-export function documentFeatures(sections: readonly Section[]): SectionFeatures[] {
+/**
+ * Code samples whose words are prose a translator translates (Markdown, plain text, output): only
+ * their tokens with a non-letter in them (`getting-started`, `_italic_`, paths) are evidence.
+ */
+const PROSE_CODE = new Set(["md", "mdx", "markdown", "markdoc", "text", "txt", "plaintext", "plain", "output", "log"]);
+const PLAIN_WORD = /^\p{L}+$/u;
+
+/**
+ * Features for every section of a document, in order. `locales` (the pair's) are taken out of
+ * link targets, so `/ko/getting-started/` and `/getting-started/` are one target.
+ */
+export function documentFeatures(sections: readonly Section[], locales: ReadonlySet<string> = NO_LOCALES): SectionFeatures[] {
   const seen = new Map<string, number>();
   return sections.map((section) => {
     const base = slug(section.title);
@@ -86,8 +97,8 @@ export function documentFeatures(sections: readonly Section[]): SectionFeatures[
       key,
       occurrence,
       idTokens: ids.map(idTokens),
-      code: new Set(content.code.flatMap((block) => block.codeLines.flatMap(codeTokens))),
-      links: new Set([...content.links.map((link) => link.url), ...content.includes.map((include) => include.path)]),
+      code: new Set(content.code.flatMap((block) => block.codeLines.flatMap((line) => codeTokens(line).filter((token) => !(PROSE_CODE.has(block.language) && PLAIN_WORD.test(token)))))),
+      links: new Set([...content.links.map((link) => neutralTarget(link.url, locales)), ...content.includes.map((include) => include.path)]),
       images: new Set(content.images.map((image) => fileName(image.url))),
       inlineCode: new Set(content.inlineCode),
       numbers: new Set(content.numbers),

@@ -9,6 +9,11 @@ export interface CliIo {
   /** Milliseconds, for the progress bar's elapsed time; `performance.now` when absent. */
   now?: () => number;
   cwd: string;
+  /**
+   * Standard output for workflow commands themselves (the github format), where `stdout`
+   * neutralises them; absent outside GitHub Actions, where `stdout` is used.
+   */
+  workflowCommands?: (text: string) => void;
 }
 
 /** What a command's action sets for the entry guard, which alone turns it into the exit status. */

@@ -11,6 +11,8 @@ import { registerStatus } from "./commands/status.js";
 import { registerSuppress } from "./commands/suppress.js";
 import type { CliIo, CommandOutcome } from "./io.js";
 import { DEBUG_HELP } from "./options.js";
+import { escapeWorkflowLog } from "../reporters/escape.js";
+import { printable } from "../reporters/text.js";
 
 export { useColor, type CliIo } from "./io.js";
 
@@ -36,7 +38,8 @@ Examples:
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or I/O error.`;
 
 /** Runs the CLI and returns the exit code; only the bin script sets it on the process. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], processOrTestIo: CliIo = processIo): Promise<number> {
+  const io = forDestination(processOrTestIo);
   // Known before parsing, so that a failure while parsing can show its stack too.
   const debug = argv.includes("--debug");
   const outcome: CommandOutcome = { exitCode: 0 };
@@ -70,21 +73,37 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   }
 }
 
+/**
+ * Every line the CLI prints is escaped for where it lands. On a terminal, the reporters and the
+ * error line show each interpolated value's control characters as `\u{1b}` (`printable`); in a
+ * GitHub Actions log each line is then also kept from reading as a workflow command
+ * (`escapeWorkflowLog`), except the github format's own commands.
+ */
+function forDestination(io: CliIo): CliIo {
+  if (io.env.GITHUB_ACTIONS !== "true") return io;
+  return { ...io, stdout: (text) => io.stdout(escapeWorkflowLog(text)), stderr: (text) => io.stderr(escapeWorkflowLog(text)), workflowCommands: io.stdout };
+}
+
 /** The entry guard: every failure becomes one line and exit 2; a stack only with `--debug`. */
 function reportError(error: unknown, debug: boolean, io: CliIo): number {
   if (error instanceof CommanderError) {
     // --help and --version exit through here too, with code 0.
     if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
-    io.stderr(`${TOOL_NAME}: USAGE ${error.message.replace(/^error: /, "")}\n`);
+    io.stderr(`${TOOL_NAME}: USAGE ${printable(error.message.replace(/^error: /, ""))}\n`);
     return 2;
   }
   if (error instanceof DriftError) {
-    io.stderr(`${TOOL_NAME}: ${error.code} ${error.message}\n`);
-    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+    io.stderr(`${TOOL_NAME}: ${error.code} ${printable(error.message)}\n`);
+    if (debug && error.stack) io.stderr(`${printableLines(error.stack)}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${TOOL_NAME}: INTERNAL ${message}${debug ? "" : " (run with --debug for details)"}\n`);
-  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  io.stderr(`${TOOL_NAME}: INTERNAL ${printable(message)}${debug ? "" : " (run with --debug for details)"}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${printableLines(error.stack)}\n`);
   return 2;
+}
+
+/** A stack trace keeps its lines; what its message quotes is escaped like any value. */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
 }

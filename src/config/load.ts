@@ -1,11 +1,13 @@
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
-import { readFile } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import type { RuleSettings } from "../engine/rule-settings.js";
 import { configSchema, type RuleSchemaSource } from "./schema.js";
 import type { PresetName } from "./presets/index.js";
 import { unique } from "../util/text.js";
+import { isWithin } from "../util/posix-path.js";
+import { NotARegularFile, readRegularFile } from "../io/regular-file.js";
 
 /** The configuration as written, after validation. */
 export interface Config {
@@ -29,6 +31,9 @@ export interface Config {
 
 export const CONFIG_FILE = "l10n-drift.config.json";
 
+/** Far more than any configuration (or package.json) needs; a larger file is refused unread. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
 export interface LoadedConfig {
   config: Config;
   /** Root-relative file the configuration came from; absent when there is none. */
@@ -41,17 +46,11 @@ export interface LoadedConfig {
  * reported at once, with its path and what was expected.
  */
 export async function loadConfig(root: string, rules: readonly RuleSchemaSource[], explicit?: string): Promise<LoadedConfig> {
+  await requireRootDirectory(root);
   const candidates = explicit ? [{ file: explicit, key: undefined }] : [{ file: CONFIG_FILE, key: undefined }, { file: "package.json", key: "l10n-drift" }];
   for (const candidate of candidates) {
-    const absolute = path.resolve(root, candidate.file);
-    let text: string;
-    try {
-      text = await readFile(absolute, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "ENOENT" && !explicit) continue;
-      throw new DriftError("CONFIG_INVALID", `cannot read \`${candidate.file}\` (${code ?? String(error)})`, undefined, { cause: error });
-    }
+    const text = await readConfigText(root, candidate.file, explicit !== undefined);
+    if (text === undefined) continue;
     const parsed = parseJson(text, candidate.file);
     const value = candidate.key === undefined ? parsed : (parsed as Record<string, unknown> | null)?.[candidate.key];
     if (value === undefined) continue;
@@ -59,6 +58,51 @@ export async function loadConfig(root: string, rules: readonly RuleSchemaSource[
     return { config: validateConfig(value, rules, where), file: candidate.file };
   }
   return { config: {} };
+}
+
+/** Before any file in it: a root that is a file is said to be one, not an unreadable configuration. */
+async function requireRootDirectory(root: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(root)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DriftError("ROOT_UNREADABLE", `the root \`${root}\` ${code === "ENOENT" ? "does not exist" : `cannot be read (${code ?? String(error)})`}`, undefined, { cause: error });
+  }
+  if (!isDirectory) throw new DriftError("ROOT_UNREADABLE", `the root \`${root}\` is not a directory`);
+}
+
+/**
+ * A configuration file is read like a document: a regular file only (a named pipe or a link to
+ * `/dev/stdin` would hang the run), at most `MAX_CONFIG_BYTES`. The tree's own configuration must
+ * be inside the tree once links are resolved; `--config` may name a file anywhere. `undefined`:
+ * the tree has no such file.
+ */
+async function readConfigText(root: string, file: string, explicit: boolean): Promise<string | undefined> {
+  const absolute = path.resolve(root, file);
+  const cannotRead = (reason: string, cause?: unknown) => new DriftError("CONFIG_INVALID", `cannot read \`${file}\` (${reason})`, undefined, { cause });
+  let real: string;
+  try {
+    real = await realpath(absolute);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A link whose target does not resolve (`/dev/stdin` on a pipe) is there, and unreadable.
+    const isThere = await lstat(absolute).then(() => true, () => false);
+    if (code === "ENOENT" && !explicit && !isThere) return undefined;
+    throw cannotRead(isThere && code === "ENOENT" ? "a link to nowhere" : (code ?? String(error)), error);
+  }
+  if (!explicit) {
+    if (!isWithin(await realpath(root), real)) throw new DriftError("CONFIG_INVALID", `\`${file}\` is a link to a file outside the tree; name it with --config to use it`);
+  }
+  let read: { size: number; bytes?: Uint8Array };
+  try {
+    read = await readRegularFile(real, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if (error instanceof NotARegularFile) throw cannotRead(error.message);
+    throw cannotRead((error as NodeJS.ErrnoException).code ?? String(error), error);
+  }
+  if (read.bytes === undefined) throw cannotRead(`${read.size} bytes, over the limit of ${MAX_CONFIG_BYTES}`);
+  return Buffer.from(read.bytes).toString("utf8");
 }
 
 export function validateConfig(value: unknown, rules: readonly RuleSchemaSource[], where: string): Config {
@@ -81,7 +125,10 @@ function parseJson(text: string, file: string): unknown {
       const lines = before.split("\n");
       where = `${file}:${lines.length}:${(lines.at(-1)?.length ?? 0) + 1}`;
     }
-    throw new DriftError("CONFIG_INVALID", `${where}: not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")})`);
+    // V8's message quotes the text around the error ("root:x:0:0"...): the file may be anything, and
+    // its bytes are never printed.
+    const reason = /end of JSON input|Unterminated/i.test(message) ? "unexpected end" : "unexpected character";
+    throw new DriftError("CONFIG_INVALID", `${where}: not valid JSON (${reason})`);
   }
 }
 

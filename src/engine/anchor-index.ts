@@ -97,7 +97,7 @@ export class AnchorIndex {
     for (const section of from) for (const id of section.ids) sourceMap[id] ??= section.anchor;
     const translationMap: Record<string, string> = Object.create(null);
     // Aligned as any pair is (content evidence included), then only the id maps are kept.
-    for (const row of alignSections(from, to).rows) {
+    for (const row of alignSections(from, to, scope.locales).rows) {
       if (row.source === undefined || row.translation === undefined) continue;
       for (const id of to[row.translation]!.ids) translationMap[id] ??= from[row.source]!.anchor;
     }

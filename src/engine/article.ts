@@ -107,12 +107,14 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       locales: pairLocales(context.sourceLocale, locale.name),
     });
     dependencies.push(...pages.dependencies);
+    const locales = pairLocales(context.sourceLocale, locale.name);
     const pair: Pair = {
       article,
       locale: locale.name,
       source: source!,
       translation,
-      alignment: alignSections(source!.sections, translation.sections),
+      alignment: alignSections(source!.sections, translation.sections, locales),
+      locales,
       linkedIds: linked.ids,
       linkedSections: pages.sections,
       ...(locale.movedFrom !== undefined && { translationAt: locale.movedFrom }),

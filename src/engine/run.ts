@@ -269,7 +269,8 @@ const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 function workerCount(articles: number, requested: number | undefined): number {
   if (!existsSync(WORKER_FILE)) return 0;
-  if (requested !== undefined) return Math.max(0, Math.floor(requested));
+  // More threads than cores only cost memory: each has its own parser, git index and cat-file.
+  if (requested !== undefined) return Math.min(availableParallelism(), Math.max(0, Math.floor(requested)));
   if (articles < ARTICLES_PER_WORKER_START) return 0;
   return Math.min(availableParallelism(), Math.ceil(articles / ARTICLES_PER_WORKER_START), 8);
 }

@@ -6,6 +6,7 @@ import { isSkipped, type HistoryAccess } from "./access.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
+import { sectionContent } from "../parse/section-content.js";
 import { decodePercent } from "../util/url.js"; // a malformed escape (`%.md`) is kept as written, never thrown
 import { changedLineCount } from "./line-diff.js";
 import { BoundedCache } from "../util/bounded-cache.js";
@@ -128,7 +129,7 @@ async function findBaseline(
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
-    (await fromTranslationCommit(history, versions, translation.file));
+    (await closestTranslationCommit(history, versions, translation, options, cache));
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
 
@@ -224,6 +225,84 @@ async function fromTranslationCommit(history: HistoryAccess, versions: FileVersi
   return { method: "translation-commit", commit: last.commit, position: last.commitIndex, version, blob: version.blob };
 }
 
+/** Older commits of a translation tried as its baseline when the last one does not fit its outline. */
+const MAX_OUTLINE_CANDIDATES = 8;
+/** Outlines longer than this (headings, tables, code blocks) are not compared (the distance is quadratic): the last commit stands. */
+const MAX_OUTLINE_HEADINGS = 600;
+
+/**
+ * The last commit that touched the translation, unless the source as it was then has another
+ * outline than the translation and an earlier commit of the translation fits it better. A commit
+ * that touches every locale (a link fixed, an outdated passage removed everywhere) is the last to
+ * touch a translation that was made from a far older source: its sections added since are then
+ * upstream work, not a translator's omissions. Ties keep the later commit.
+ */
+async function closestTranslationCommit(history: HistoryAccess, versions: FileVersion[], translation: ParsedDocument, options: BaselineOptions, cache: BlobCache): Promise<Found | HistoryGap> {
+  const last = await fromTranslationCommit(history, versions, translation.file);
+  if (typeof last === "string") return last;
+  const outline = headingLevels(translation);
+  if (outline.length > MAX_OUTLINE_HEADINGS) return last;
+  let best = last;
+  let bestDistance = outlineDistance(await sourceOutline(history, last.blob, versions, options, cache), outline);
+  for (const candidate of (await history.versionsOf(translation.file)).slice(1, MAX_OUTLINE_CANDIDATES + 1)) {
+    if (bestDistance === 0) break;
+    if (history.shallow && history.commit(candidate.commitIndex).parentless) break;
+    const version = versions.find((source) => source.commitIndex >= candidate.commitIndex);
+    if (!version) break;
+    if (version.blob === best.blob) continue;
+    const distance = outlineDistance(await sourceOutline(history, version.blob, versions, options, cache), outline);
+    if (distance < bestDistance) {
+      best = { method: "translation-commit", commit: candidate.commit, position: candidate.commitIndex, version, blob: version.blob };
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+async function sourceOutline(history: HistoryAccess, blob: string, versions: FileVersion[], options: BaselineOptions, cache: BlobCache): Promise<number[] | undefined> {
+  const file = versions.find((version) => version.blob === blob)?.path ?? "";
+  try {
+    const document = await cache.document(history, blob, file, options.limits);
+    return document?.usable ? headingLevels(document) : undefined;
+  } catch (error) {
+    // An older version git cannot give is only a candidate less; the last commit still stands.
+    if (error instanceof VersionUnreadable) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A document's outline as tokens: each heading's level, then one token per table and code block
+ * of its section, so a table the source replaced with a component is a difference too.
+ */
+function headingLevels(document: ParsedDocument): number[] {
+  const outline: number[] = [];
+  for (const section of document.sections) {
+    if (section.level > 0) outline.push(section.level);
+    const content = sectionContent(section);
+    for (let table = 0; table < content.tables.length; table++) outline.push(TABLE);
+    for (let block = 0; block < content.code.length; block++) outline.push(CODE);
+  }
+  return outline;
+}
+
+const TABLE = -1;
+const CODE = -2;
+
+/** Edit distance of two outlines (heading levels in order); an unreadable outline is as far as can be. */
+function outlineDistance(source: readonly number[] | undefined, translation: readonly number[]): number {
+  if (source === undefined || source.length > MAX_OUTLINE_HEADINGS) return Number.POSITIVE_INFINITY;
+  let previous = Array.from({ length: translation.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= source.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= translation.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (source[i - 1] === translation[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[translation.length]!;
+}
+
 /** Commits since `position` that touched a file the source includes, skips not counted. */
 async function includesChanged(history: HistoryAccess, sourceFile: string, source: ParsedDocument, position: number): Promise<Array<{ file: string; commits: number }>> {
   const changed: Array<{ file: string; commits: number }> = [];
@@ -249,19 +328,20 @@ function readPin(document: ParsedDocument, keys: readonly string[]): Translation
     if (typeof value !== "string" && typeof value !== "number") continue;
     const text = String(value).trim();
     if (text === "") continue;
-    const topKey = key in document.frontMatter ? key : key.split(".")[0]!;
-    return { key, value: text, line: document.frontMatterKeyLines[topKey] ?? 1 };
+    const topKey = Object.hasOwn(document.frontMatter, key) ? key : key.split(".")[0]!;
+    return { key, value: text, line: (Object.hasOwn(document.frontMatterKeyLines, topKey) ? document.frontMatterKeyLines[topKey] : undefined) ?? 1 };
   }
   return undefined;
 }
 
 /** `a.b` is the key `a.b` when present (Microsoft Docs), else `b` inside the map `a` (MDN). */
 function lookup(data: Record<string, unknown>, key: string): unknown {
-  if (key in data) return data[key];
+  // Own keys only: a key named `constructor` or `toString` is not the object's method.
+  if (Object.hasOwn(data, key)) return data[key];
   let value: unknown = data;
   for (const part of key.split(".")) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
-    value = (value as Record<string, unknown>)[part];
+    value = Object.hasOwn(value, part) ? (value as Record<string, unknown>)[part] : undefined;
   }
   return value;
 }

@@ -6,6 +6,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { alignSections } from "../align/align.js";
 import type { ParsedDocument, Section } from "../model/document.js";
+import { frontMatterValue } from "../parse/front-matter.js";
 
 /** What kind of content changed in a section. `formatting` alone never needs a translator. */
 export type ChangeKind = "prose" | "code" | "link" | "image" | "table" | "formatting";
@@ -62,7 +63,8 @@ export function compareSources(before: ParsedDocument, after: ParsedDocument, fr
     }
   }
   for (const key of frontMatterKeys) {
-    if (JSON.stringify(before.frontMatter[key]) !== JSON.stringify(after.frontMatter[key])) comparison.frontMatter.push(key);
+    // Dots reach into maps (`banner.content`, `hero.tagline`), as Starlight's front matter nests them.
+    if (JSON.stringify(frontMatterValue(before.frontMatter, key)) !== JSON.stringify(frontMatterValue(after.frontMatter, key))) comparison.frontMatter.push(key);
   }
   return comparison;
 }

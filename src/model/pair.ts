@@ -100,6 +100,8 @@ export interface Pair {
   source: ParsedDocument;
   translation: ParsedDocument;
   alignment: Alignment;
+  /** The pair's locale tags (`en`, `de`, `pt-br`, `pt`), which link targets are compared without; the engine sets them. */
+  locales?: ReadonlySet<string>;
   /** Set when the engine knows which source version the translation was made from. */
   baseline?: TranslationBaseline;
   /**

@@ -125,11 +125,12 @@ function countNewlines(text: string, end: number): number {
 
 /** Top-level keys start in column 1; the block's first line is file line 2. */
 function keyLinesOf(block: string): Record<string, number> {
-  const lines: Record<string, number> = {};
+  // Null prototype: a key may be called `constructor` or `__proto__`.
+  const lines = Object.create(null) as Record<string, number>;
   block.split("\n").forEach((line, index) => {
     const match = /^(['"]?)([^\s:'"#][^:'"]*)\1\s*:/.exec(line);
     const key = match?.[2]?.trim();
-    if (key !== undefined && !(key in lines)) lines[key] = index + 1;
+    if (key !== undefined && !Object.hasOwn(lines, key)) lines[key] = index + 1;
   });
   return lines;
 }

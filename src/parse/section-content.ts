@@ -70,6 +70,8 @@ export interface SectionContent {
   numbers: string[];
   /** The prose a reader reads: no code, URLs, inline code or markup. */
   prose: string;
+  /** The prose without the text of links: a list of talks keeps their titles as published. */
+  proseOutsideLinks: string;
 }
 
 const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i;
@@ -101,8 +103,9 @@ export function sectionContent(section: Section): SectionContent {
 }
 
 function computeSectionContent(nodes: readonly RootContent[], definitions: Readonly<Record<string, string>> | undefined): SectionContent {
-  const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], inlineCode: [], numbers: [], prose: "" };
+  const content: SectionContent = { code: [], links: [], images: [], tables: [], lists: [], callouts: [], includes: [], htmlIds: [], inlineCode: [], numbers: [], prose: "", proseOutsideLinks: "" };
   const prose: string[] = [];
+  const outsideLinks: string[] = [];
   for (const block of nodes) {
     visit(block as Nodes, (node, index, parent) => {
       const at = place(node);
@@ -142,6 +145,7 @@ function computeSectionContent(nodes: readonly RootContent[], definitions: Reado
         case "text":
           collectDocfxImages(node, content);
           prose.push(node.value);
+          if (parent?.type !== "link" && parent?.type !== "linkReference") outsideLinks.push(node.value);
           return undefined;
         case "inlineCode":
           content.inlineCode.push(node.value.trim());
@@ -152,6 +156,7 @@ function computeSectionContent(nodes: readonly RootContent[], definitions: Reado
     });
   }
   content.prose = prose.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
+  content.proseOutsideLinks = outsideLinks.join(" ").replace(DOCFX_MARKUP, " ").replace(/\s+/g, " ").trim();
   content.numbers = [...content.prose.matchAll(NUMBER)].map((match) => match[0].replace(/\D/g, "")).filter((digits) => digits.length >= 2);
   return content;
 }

@@ -8,7 +8,8 @@ import { emptyStateCounts } from "./states.js";
  * summarizes to exactly what one unsharded run does.
  */
 export function summarize(outlines: readonly ArticleOutline[], locales: readonly string[], findings: readonly Finding[]): Report["summary"] {
-  const byLocale: Record<string, LocaleSummary> = {};
+  // Null prototype: a locale folder may be called `__proto__`.
+  const byLocale = Object.create(null) as Record<string, LocaleSummary>;
   for (const locale of locales) {
     byLocale[locale] = { articles: 0, translations: 0, sourceSections: 0, translatedSections: 0, coveragePercent: 100, counts: { error: 0, warning: 0, info: 0 }, states: emptyStateCounts() };
   }

@@ -19,7 +19,24 @@ export function escapeHtml(text: string): string {
  * printed to a terminal, where an escape sequence would recolour or rewrite the log.
  */
 export function escapeMarkdown(text: string): string {
-  return visibleControls(text.replace(/[\r\n]+/g, " ")).replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return withoutGitHubReferences(visibleControls(text.replace(/[\r\n]+/g, " "))).replace(/[\\`*_[\]<>&|~$]/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * GitHub turns text into links and notifications after Markdown is rendered, from the decoded
+ * text, inside `<code>` elements written as HTML too: `@name` mentions (and notifies) a user or
+ * team, `#123`, `GH-123` and `owner/repo#123` link issues, and `https://…`, `www.…` and
+ * `name@host` become links. A zero-width space (U+200B) after the `@`, the `#`, the `-`, the
+ * scheme or `www` keeps each from being recognised, and the text reads the same. Applied to every
+ * value the Markdown report interpolates, before its characters become entities (whose `#` is not a reference).
+ */
+export function withoutGitHubReferences(text: string): string {
+  return text
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200b")
+    .replace(/#(?=\d)/g, "#\u200b")
+    .replace(/\b(GH)-(?=\d)/gi, "$1-\u200b")
+    .replace(/\b(https?|ftp|mailto|xmpp)(?=:)/gi, "$1\u200b")
+    .replace(/\b(www)(?=\.)/gi, "$1\u200b");
 }
 
 /** C0 and C1 controls and line separators, as `\u{…}` text (the text report's `printable`). */
@@ -46,4 +63,24 @@ export function messageToMarkdown(message: string): string {
  */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Text printed into a GitHub Actions log that is not meant as workflow commands: the runner
+ * reads a line whose first non-blank characters are `::` as a command (`::error ...::`,
+ * `::stop-commands::`) and `##[name]` anywhere in a line as an old-style one. The `:` or `#` that
+ * would start one is shown as `\u{3a}` / `\u{23}`, as control characters are. The destination's
+ * one escaping function: applied to each line after the terminal's (`visibleControls`, per value).
+ */
+export function escapeWorkflowLog(text: string): string {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\u{3a}").replace(/#(?=#\[)/g, "\\u{23}");
+}
+
+/**
+ * JSON for a terminal or log: `JSON.stringify` escapes C0 controls but leaves DEL, the C1
+ * controls (`\u009b` starts a sequence on some terminals) and U+2028/U+2029 as they are; they
+ * become `\u` escapes here, which `JSON.parse` reads back as the same text.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
 }

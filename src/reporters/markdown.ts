@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../model/finding.js";
 import type { Report, TranslationOutline } from "../model/report.js";
-import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls } from "./escape.js";
+import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls, withoutGitHubReferences } from "./escape.js";
 import { plural } from "../util/text.js";
 import { changeLines, describeWork, reasonFindings, summaryLine } from "./text.js";
 import { findingsOutsideTranslations } from "./translation-errors.js";
@@ -14,7 +14,7 @@ export const DEFAULT_MARKDOWN_OPTIONS: MarkdownOptions = { maxLength: 65_000 };
 
 /** HTML text in the Markdown (`<summary>`), control characters made visible as in table cells. */
 function escapeHtml(text: string): string {
-  return escapeHtmlText(visibleControls(text));
+  return escapeHtmlText(withoutGitHubReferences(visibleControls(text)));
 }
 
 const SEVERITY_MARK: Record<Severity, string> = { error: "✖", warning: "⚠", info: "ℹ" };

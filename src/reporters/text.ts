@@ -4,6 +4,7 @@ import type { ArticleOutline, Report, TranslationOutline } from "../model/report
 import type { StateCounts, WorkList, WorkSection } from "../model/state.js";
 import { plural } from "../util/text.js";
 import { findingsOutsideTranslations } from "./translation-errors.js";
+import { visibleControls } from "./escape.js";
 
 export interface TextOptions {
   /** Decided by the caller from the terminal and NO_COLOR/FORCE_COLOR; never sniffed here. */
@@ -185,15 +186,13 @@ function formatLine(finding: Finding, colors: Colors): string {
   return `${printable(place)}  ${severity(finding.severity.padEnd(7))}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}${known}`;
 }
 
-/** C0 and C1 controls and line separators, which could move the cursor or recolour a terminal. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
 /**
  * Document text and file names as a terminal can show them harmlessly: a heading or file name
  * holding an escape sequence must not rewrite a CI log, nor a newline split a finding's line.
+ * The terminal's one escaping function, `visibleControls`, under the name the reporters use.
  */
 export function printable(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+  return visibleControls(text);
 }
 
 /** "✖ 1 broken, 3 outdated, 2 missing of 6 translations; 16 findings (3 errors, 9 warnings, 4 info) in 1 article × 4 locales" */

@@ -32,7 +32,7 @@ export function formatWorkLists(lists: readonly WorkList[], options: WorkListTex
 }
 
 function formatOne(list: WorkList, colors: Colors): string {
-  const lines = [colors.bold(`${list.file} (${list.locale}) ← ${list.sourceFile}`)];
+  const lines = [colors.bold(printable(`${list.file} (${list.locale}) ← ${list.sourceFile}`))];
   lines.push(`  ${describeBaseline(list)}`);
   if (list.state === "missing") {
     lines.push(`  not translated yet: ${list.size} source lines`);
@@ -46,15 +46,15 @@ function formatOne(list: WorkList, colors: Colors): string {
   }
   for (const section of list.added) {
     lines.push(`  ${colors.green("added")}    ${heading(section)}`);
-    for (const line of section.text.split("\n")) lines.push(`    ${colors.green(`+${line}`)}`);
+    for (const line of section.text.split("\n")) lines.push(`    ${colors.green(`+${printable(line)}`)}`);
   }
   for (const section of list.changed) {
     lines.push(`  ${colors.yellow("changed")}  ${heading(section)}: ${section.kinds.join(", ")}`);
-    for (const line of colorDiff(section.diff, colors)) lines.push(`    ${line}`);
+    for (const line of colorDiff(section.diff.split("\n").map(printable).join("\n"), colors)) lines.push(`    ${line}`);
   }
   for (const section of list.removed) lines.push(`  ${colors.red("removed")}  ${heading(section)}`);
   for (const section of list.skipped) lines.push(`  ${colors.dim("skipped")}  ${heading(section)}: formatting only`);
-  for (const include of list.includes) lines.push(`  ${colors.yellow("include")}  \`${include.file}\` changed in ${plural(include.commits, "commit")}`);
+  for (const include of list.includes) lines.push(`  ${colors.yellow("include")}  \`${printable(include.file)}\` changed in ${plural(include.commits, "commit")}`);
   if (list.state === "current") lines.push("  up to date: nothing to translate");
   return lines.join("\n");
 }
@@ -104,7 +104,7 @@ function describeBaseline(list: WorkList): string {
 }
 
 function heading(section: SectionRef): string {
-  return section.level === 0 ? "the text before the first heading" : `${"#".repeat(section.level)} ${section.title} (#${section.anchor})`;
+  return section.level === 0 ? "the text before the first heading" : printable(`${"#".repeat(section.level)} ${section.title} (#${section.anchor})`);
 }
 
 /** Red and green lines; where a run of removed lines faces as many added ones, the changed words stand out. */

@@ -6,6 +6,7 @@ import { type CodeBlock, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { codeSkeleton, isTextOnly } from "./support/code-skeleton.js";
 import { describeSection } from "./support/sections.js";
+import { pairLocales } from "./support/targets.js";
 
 interface CodeDriftOptions extends Record<string, unknown> {
   /** Fence languages whose content is prose (diagrams, output, plain text): any difference in them is translated text. */
@@ -57,9 +58,10 @@ export const codeDrift: Rule<CodeDriftOptions> = {
       translation: "# Anleitung\n\n## Create\n\n```sh\n# create it\nnew-circuit --bandwidth 200\n```\n",
     },
   },
-  checkPair(pair: Pair, { options }: RuleContext<CodeDriftOptions>): FindingDraft[] {
+  checkPair(pair: Pair, { options, sourceLocale }: RuleContext<CodeDriftOptions>): FindingDraft[] {
     const prose = new Set(options.proseLanguages.map((language) => language.toLowerCase()));
-    const compared = compareSections(pair, (view) => codeDifferences(view, prose));
+    const locales = pairLocales(sourceLocale, pair.locale);
+    const compared = compareSections(pair, (view) => codeDifferences(view, prose, locales));
     return compared.filter(({ difference }) => options.reportTranslatedText || difference.kind !== "text").map((compared) => {
       const { view, difference } = compared;
       const { source, translation } = difference;
@@ -77,7 +79,7 @@ export const codeDrift: Rule<CodeDriftOptions> = {
 
 const MESSAGE_OF = { changed: "changed", comments: "comments-only", text: "translated-text", missing: "missing", extra: "extra" } as const;
 
-function codeDifferences({ source, translation }: SectionPairView, prose: ReadonlySet<string>): CodeDifference[] {
+function codeDifferences({ source, translation }: SectionPairView, prose: ReadonlySet<string>, locales: ReadonlySet<string>): CodeDifference[] {
   const text = (block: CodeBlock) => block.lines.join("\n");
   const sourceRest = unmatched(sectionContent(source).code, sectionContent(translation).code, text);
   const translationRest = unmatched(sectionContent(translation).code, sectionContent(source).code, text);
@@ -85,7 +87,7 @@ function codeDifferences({ source, translation }: SectionPairView, prose: Readon
   const paired = Math.min(sourceRest.length, translationRest.length);
   for (let index = 0; index < paired; index++) {
     const [from, to] = [sourceRest[index]!, translationRest[index]!];
-    const kind = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose) ? "text" : "changed";
+    const kind = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose, locales) ? "text" : "changed";
     differences.push({ key: `${kind}\0${text(from)}\0${text(to)}`, identity: `${kind}:${codeId(from)}`, kind, source: from, translation: to });
   }
   for (const block of sourceRest.slice(paired)) differences.push({ key: `missing\0${text(block)}`, identity: `missing:${codeId(block)}`, kind: "missing", source: block });
@@ -97,10 +99,10 @@ function codeDifferences({ source, translation }: SectionPairView, prose: Readon
  * Whether two blocks are the same code with other text: equal skeletons, or both in a prose
  * language (a diagram's labels, program output), or both prose-only (`md` samples of text).
  */
-function sameCode(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>): boolean {
+function sameCode(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>, locales: ReadonlySet<string>): boolean {
   if (source.language !== translation.language) return false;
   if (prose.has(source.language)) return true;
-  const [from, to] = [codeSkeleton(source.lines.join("\n"), source.language), codeSkeleton(translation.lines.join("\n"), translation.language)];
+  const [from, to] = [codeSkeleton(source.lines.join("\n"), source.language, locales), codeSkeleton(translation.lines.join("\n"), translation.language, locales)];
   return from === to || (isTextOnly(from) && isTextOnly(to));
 }
 

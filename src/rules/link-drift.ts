@@ -16,10 +16,12 @@ interface LinkDriftOptions extends Record<string, unknown> {
 }
 
 interface LinkDifference extends Difference {
-  kind: "missing" | "extra";
-  /** The target as the side that has it writes it. */
+  kind: "missing" | "extra" | "other-section";
+  /** The target as the side that has it writes it (the translation's, for `other-section`). */
   target: string;
   link: LinkTarget;
+  /** For `other-section`: the source's link to the same page. */
+  sourceLink?: LinkTarget;
 }
 
 /**
@@ -35,7 +37,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
   messages: {
     missing: "{section} has no link to `{target}`; expected one, as in the source.{sinceNote}",
     extra: "The link to `{target}` in {section} is not in the source's section; expected the source's link targets.{sinceNote}",
+    "other-section": "The link to `{target}` in {section} reaches the page the source links to, but not the same section (the source links `{sourceTarget}`); expected the source's section, the page is right.{sinceNote}",
   },
+  messageSeverity: { "other-section": "info" },
   options: { publishedAt: ["https://learn.microsoft.com/azure/", "https://docs.microsoft.com/azure/", "/azure/"] },
   optionsSchema: {
     publishedAt: { type: "array", items: { type: "string", minLength: 1 }, description: "URL prefixes the source folder is published under: a link by URL and by relative path to one article is one target." },
@@ -56,6 +60,10 @@ export const linkDrift: Rule<LinkDriftOptions> = {
     return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales, linked)).map((compared) => {
       const { view, difference } = compared;
       const data = { kind: difference.kind, target: difference.target, section: describeSection(view.translation) };
+      if (difference.kind === "other-section") {
+        const related = { file: view.sourceDocument.file, line: difference.sourceLink!.line, column: difference.sourceLink!.column, message: "The link in the source." };
+        return differenceFinding(compared, difference.link, "other-section", { ...data, sourceTarget: difference.sourceLink!.url }, related);
+      }
       if (difference.kind === "missing") {
         const related = { file: view.sourceDocument.file, line: difference.link.line, column: difference.link.column, message: "The link in the source." };
         return differenceFinding(compared, { line: view.translation.line, column: view.translation.column }, "missing", data, related);
@@ -82,10 +90,28 @@ function linkDifferences(view: SectionPairView, publishedAt: readonly string[], 
     paired.add(match[0]);
     paired.add(target);
   }
+  // A link to the same page whose fragment reaches another section, or none: the reader lands on
+  // the right page, a section away (the translation links the page, the source its `#plugins`).
   const differences: LinkDifference[] = [];
+  for (const [target, link] of extra) {
+    if (paired.has(target)) continue;
+    const page = pageOf(target);
+    if (page === "") continue; // a link within the page: another section is another target
+    const match = missing.find(([candidate]) => !paired.has(candidate) && pageOf(candidate) === page);
+    if (match === undefined) continue;
+    paired.add(match[0]);
+    paired.add(target);
+    differences.push({ key: `other-section:${match[0]}`, kind: "other-section", target: link.url, link, sourceLink: match[1] });
+  }
   for (const [target, link] of missing) if (!paired.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
   for (const [target, link] of extra) if (!paired.has(target)) differences.push({ key: `extra:${target}`, kind: "extra", target: link.url, link });
   return differences;
+}
+
+/** A target key without its fragment: the page it reaches. */
+function pageOf(target: string): string {
+  const hash = target.indexOf("#");
+  return (hash === -1 ? target : target.slice(0, hash)).replace(/\/$/, "");
 }
 
 /** `https://wikipedia.org` of a neutral absolute target; the target itself otherwise. */

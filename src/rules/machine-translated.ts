@@ -29,13 +29,13 @@ export const machineTranslated: Rule<MachineTranslatedOptions> = {
   },
   checkFile({ document, isSource, options }: FileContext<MachineTranslatedOptions>): FindingDraft[] {
     if (isSource) return [];
-    const value = document.frontMatter[options.key];
+    const value = Object.hasOwn(document.frontMatter, options.key) ? document.frontMatter[options.key] : undefined;
     if (typeof value !== "string" || !options.values.some((machine) => machine.toLowerCase() === value.trim().toLowerCase())) return [];
     return [
       {
         messageId: "machine",
         file: document.file,
-        line: document.frontMatterKeyLines[options.key] ?? 1,
+        line: (Object.hasOwn(document.frontMatterKeyLines, options.key) ? document.frontMatterKeyLines[options.key] : undefined) ?? 1,
         column: 1,
         key: options.key,
         cause: "translation",

@@ -61,16 +61,16 @@ export const metadataDrift: Rule<MetadataDriftOptions> = {
     const { values: translation, lines } = metadataOf(pair.translation);
     const baseline = pair.baseline?.source?.usable ? metadataOf(pair.baseline.source).values : undefined;
     const file = pair.translation.file;
-    const lineOf = (key: string) => lines[key] ?? 1;
+    const lineOf = (key: string) => own(lines, key) ?? 1;
     // The source had this value at the baseline: the translator changed it; a value changed since is upstream's.
-    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(baseline[key]), normalize(source[key])) ? "translation" : "upstream");
+    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(own(baseline, key)), normalize(own(source, key))) ? "translation" : "upstream");
     const findings: FindingDraft[] = [];
     for (const key of options.equalKeys) {
-      if (!(key in source)) continue;
-      if (!(key in translation)) {
-        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(source[key]) } });
-      } else if (!isDeepStrictEqual(normalize(source[key]), normalize(translation[key]))) {
-        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(translation[key]), expected: show(source[key]) } });
+      if (!Object.hasOwn(source, key)) continue;
+      if (!Object.hasOwn(translation, key)) {
+        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(own(source, key)) } });
+      } else if (!isDeepStrictEqual(normalize(own(source, key)), normalize(own(translation, key)))) {
+        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(own(translation, key)), expected: show(own(source, key)) } });
       }
     }
     for (const key of options.requiredKeys) {
@@ -88,14 +88,20 @@ export const metadataDrift: Rule<MetadataDriftOptions> = {
 };
 
 /** Front matter, or else the legacy `<properties>`/`<tags>` header, which carried the same keys. */
+/** A key's own value: `constructor` in a document's metadata is not `Object`. */
+function own<T>(values: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(values, key) ? values[key] : undefined;
+}
+
 function metadataOf(document: ParsedDocument): Metadata {
   if (Object.keys(document.frontMatter).length > 0) return { values: document.frontMatter, lines: document.frontMatterKeyLines };
-  const metadata: Metadata = { values: {}, lines: {} };
+  // Keys come from the document: `constructor` or `__proto__` must be plain keys.
+  const metadata: Metadata = { values: Object.create(null) as Metadata["values"], lines: Object.create(null) as Metadata["lines"] };
   let rest = document.text;
   let offset = 0;
   for (let header = LEGACY_HEADER.exec(rest); header !== null; header = LEGACY_HEADER.exec(rest)) {
     for (const attribute of header[2]!.matchAll(LEGACY_ATTRIBUTE)) {
-      const key = LEGACY_NAMES[attribute[1]!] ?? attribute[1]!;
+      const key = own(LEGACY_NAMES, attribute[1]!) ?? attribute[1]!;
       const before = document.text.slice(0, offset + header.index + header[0].indexOf(header[2]!) + attribute.index);
       metadata.values[key] = attribute[2];
       metadata.lines[key] = before.split("\n").length;

@@ -32,12 +32,13 @@ export async function changedArticles(
 ): Promise<ChangedArticle[]> {
   const top = (await git(layout.root, ["rev-parse", "--show-toplevel"])).trim();
   try {
-    await git(layout.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    await git(layout.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
   } catch (error) {
     throw new DriftError("GIT_FAILED", `\`${ref}\` is not a commit in this repository (in a shallow clone, fetch it first, e.g. fetch-depth: 0)`, undefined, { cause: error });
   }
+  const noFilters = await filterOverrides(layout.root);
   const [diff, untracked] = await Promise.all([
-    git(layout.root, ["diff", "--name-only", "--no-renames", "-z", ref, "--"]),
+    git(layout.root, [...noFilters, "diff", "--name-only", "--no-renames", "--no-ext-diff", "--no-textconv", "-z", "--end-of-options", ref, "--"]),
     git(layout.root, ["ls-files", "--others", "--exclude-standard", "-z"]),
   ]);
   const fromTop = (file: string) => toPosix(path.relative(layout.root, path.join(top, file)));
@@ -92,6 +93,21 @@ async function linkingArticles(layout: TreeLayout, changed: ReadonlySet<string>,
     }
   }
   return linking;
+}
+
+/**
+ * Comparing with the work tree makes git run a `.gitattributes` filter's clean command on every
+ * file whose stat data changed; the repository's own `.git/config` names those commands. No
+ * `-c` switch turns filters off as a whole (`--attr-source` came in git 2.40), so every filter
+ * the configuration defines is emptied for the one `git diff`, which then hashes files as they are.
+ */
+async function filterOverrides(root: string): Promise<string[]> {
+  const names = await git(root, ["config", "-z", "--name-only", "--get-regexp", "^filter\\."]).catch(() => "");
+  const drivers = new Set(splitNul(names).flatMap((name) => /^filter\.(.+)\.[^.]+$/s.exec(name)?.[1] ?? []));
+  // `-c name=value` splits at the first `=`: such a driver could not be emptied.
+  const unsafe = [...drivers].find((driver) => driver.includes("="));
+  if (unsafe !== undefined) throw new DriftError("GIT_FAILED", "a filter driver in the repository's git configuration has `=` in its name and cannot be turned off; --changed-since refuses to compare with the work tree");
+  return [...drivers].flatMap((driver) => ["clean", "smudge", "process"].flatMap((key) => ["-c", `filter.${driver}.${key}=`]));
 }
 
 /** Git's output as text. */

@@ -1,7 +1,8 @@
 import { compareText } from "../util/compare-text.js";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { toPosix } from "../util/posix-path.js";
+import { isWithin, toPosix } from "../util/posix-path.js";
+import { checkGlob } from "./globs.js";
 import type { Config } from "../config/load.js";
 import { PRESETS, type PresetKeys, type PresetName } from "../config/presets/index.js";
 import { DriftError } from "../errors.js";
@@ -39,8 +40,9 @@ export async function resolveLayout(root: string, config: Config = {}): Promise<
   const absoluteRoot = path.resolve(root);
   await requireDirectory(absoluteRoot, `the root \`${root}\``);
   const preset = PRESETS[config.preset ?? "default"];
-  const sourceDir = toPosix(config.sourceDir ?? preset.sourceDir);
+  const sourceDir = insideRoot(absoluteRoot, config.sourceDir ?? preset.sourceDir, "sourceDir");
   await requireDirectory(path.resolve(absoluteRoot, sourceDir), `the source directory \`${sourceDir}\` in \`${root}\``);
+  for (const key of ["include", "exclude"] as const) config[key]?.forEach((glob, index) => checkGlob(glob, `${key}[${index}]`));
   const pattern = config.localePattern ?? preset.localePattern;
 
   let locales: LocaleLayout[];
@@ -67,10 +69,13 @@ async function configuredLocales(root: string, locales: NonNullable<Config["loca
   const resolved: LocaleLayout[] = [];
   for (const [name, setting] of Object.entries(locales)) {
     const { code, dir } = typeof setting === "string" ? { code: setting, dir: undefined } : setting;
-    const directory = dir ?? pattern?.replace("{locale}", name);
-    if (directory === undefined) throw new DriftError("CONFIG_INVALID", `locale \`${name}\` needs a \`dir\`: this preset has no locale pattern`);
+    const given = dir ?? pattern?.replace("{locale}", name);
+    if (given === undefined) throw new DriftError("CONFIG_INVALID", `locale \`${name}\` needs a \`dir\`: this preset has no locale pattern`);
+    // An explicit `dir` may lie outside the root (translations in a separate repository); one
+    // made from the pattern may not.
+    const directory = dir !== undefined ? rootRelative(root, dir) : insideRoot(root, given, `locales.${name}`);
     await requireDirectory(path.resolve(root, directory), `the directory \`${directory}\` of locale \`${name}\``);
-    resolved.push({ name, dir: toPosix(directory), ...(code !== undefined && { code }) });
+    resolved.push({ name, dir: directory, ...(code !== undefined && { code }) });
   }
   return resolved;
 }
@@ -95,6 +100,20 @@ async function discoverLocales(root: string, pattern: string, sourceDir: string)
     if (await isDirectory(absolute)) locales.push({ name, dir: dir.replace(/\/$/, "") });
   }
   return locales;
+}
+
+/**
+ * A configured directory as a root-relative path with `/` separators, resolved once: an absolute
+ * one is made relative, so that every later join with the root gives the same place.
+ */
+function rootRelative(root: string, dir: string): string {
+  return toPosix(path.relative(root, path.resolve(root, dir))) || ".";
+}
+
+/** Like `rootRelative`, but a directory outside the root is a configuration error naming its key. */
+function insideRoot(root: string, dir: string, key: string): string {
+  if (!isWithin(root, path.resolve(root, dir))) throw new DriftError("CONFIG_INVALID", `\`${key}\`: \`${dir}\` is outside the root; only a locale's explicit \`dir\` may be`);
+  return rootRelative(root, dir);
 }
 
 async function isDirectory(directory: string): Promise<boolean> {

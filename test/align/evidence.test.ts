@@ -17,6 +17,15 @@ function rows(source: string, translation: string) {
 const FENCE = "```";
 
 describe("alignment by evidence", () => {
+  it("counts a link to the same page in the reader's language, and a Markdown sample by its markup, not its words", () => {
+    const source = `## Frontmatter\n\n${FENCE}md\n---\ntitle: This is a page\n---\n${FENCE}\n\n## Inline styles\n\nSee [the guide](/getting-started/).\n\n${FENCE}md\nText can be **bold** and _italic_.\n${FENCE}\n\n## Images\n\n![Stars](../../assets/stars.png)\n`;
+    const translation = `## 프런트매터\n\n${FENCE}md\n---\ntitle: 페이지\n---\n${FENCE}\n\n## 인라인 스타일\n\n[가이드](/ko/getting-started/)를 참조하세요.\n\n${FENCE}md\n텍스트는 **굵게**, _기울임꼴_ 로 쓸 수 있습니다.\n${FENCE}\n\n## 이미지\n\n![별](../../assets/stars.png)\n`;
+    const aligned = (locales?: ReadonlySet<string>) => alignSections(parse("en.md", source).sections, parse("ko.md", translation).sections, locales).rows.map((row) => [row.source ?? null, row.translation ?? null]);
+    expect(aligned(new Set(["en", "ko"]))).toEqual([[0, 0], [1, 1], [2, 2]]);
+    // Without the pair's locales the link is another target, and the middle pair falls below the floor.
+    expect(aligned()).toEqual([[0, 0], [1, null], [null, 1], [2, 2]]);
+  });
+
   it("pairs a renamed section (its English slug keeps most words) and not a replaced one", () => {
     const source = "# T\n## DNS proxy (preview)\nText.\n## Audit scope\nText.\n## Next steps\n";
     const translation = '# <a name="t"></a>T\n## <a name="dns-proxy"></a>DNS-Proxy\nText.\n## <a name="global-certifications"></a>Globale Zertifizierungen\nText.\n## <a name="next-steps"></a>Nächste Schritte\n';

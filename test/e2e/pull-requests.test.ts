@@ -139,14 +139,17 @@ describe("pull requests through the built CLI (check --changed-since)", () => {
 
     const text = await cli(repo.root, "check", "--changed-since", "HEAD~1");
     expect(text.code).toBe(1);
-    expect(text.stdout).toContain("This change made 1 translation outdated: de `locales/de/guide.md`.\n");
+    expect(text.stdout).toContain("This change made 2 translations outdated: de `locales/de/guide.md`, ja `locales/ja/guide.md`.\n");
     expect(text.stdout).toContain("  zh: 1 of 1 page not translated (`l10n-drift status --state missing --locale zh` lists them)\n");
     const report = await json(repo.root, "--changed-since", "HEAD~1");
     expect(statesOf(report)).toEqual(["guide.md de outdated", "guide.md ja broken", "guide.md zh missing"]);
-    // The Japanese file's baseline is its last commit, this one, whose source already has
-    // Governance: history reads the Japanese file as made from it, so both gaps are the translator's.
+    expect(report.articles[0]?.translations.find((translation) => translation.locale === "ja")?.outdated).toBe(true);
+    // The Japanese file's last commit is this one, whose source already has Governance; but its
+    // outline fits the source before it (Governance never reached it), so that is its baseline:
+    // Usage, which that source had, is the translator's error; Governance is upstream work.
     expect(report.findings.filter((finding) => finding.locale === "ja").map((finding) => [finding.ruleId, finding.anchor, finding.cause])).toEqual([
-      ["missing-section", "governance", "translation"],
+      ["stale-source", undefined, "upstream"],
+      ["missing-section", "governance", "upstream"],
       ["missing-section", "usage", "translation"],
     ]);
 

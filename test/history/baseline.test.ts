@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { main } from "../../src/cli/main.js";
 import { check, workLists, workStatus, type Finding } from "../../src/index.js";
 import { makeRepo, type TestRepo } from "../support/git.js";
@@ -286,5 +288,52 @@ describe("baselines without full history", () => {
       ["history-unavailable", "en", "articles", "2 translations (such as `locales/de/a.md`) fall back to `ms.date`: the tree is not in a git repository; run in a git clone, or pin the source hash (`ms.openlocfilehash`)."],
     ]);
     expect((await check({ root, history: false })).findings).toEqual([]);
+  });
+});
+
+describe("baselines that the translation's outline corrects", () => {
+  const SOURCE = "# Guide\n\n## Install\n\nRun `setup`.\n\n## Use\n\nRun `use`.\n";
+  const GERMAN = "# Anleitung\n\n## Installieren\n\nFühren Sie `setup` aus.\n\n## Verwenden\n\nFühren Sie `use` aus.\n";
+
+  it("takes an earlier commit of the translation when a later one (a fix across every locale) left its outline behind the source", async () => {
+    const repo = await makeRepo();
+    await repo.commit("Add the guide", { "articles/guide.md": SOURCE });
+    const translated = await repo.commit("Translate the guide", { "locales/de/guide.md": GERMAN });
+    await repo.commit("Add Limits", { "articles/guide.md": `${SOURCE}\n## Limits\n\nThere are limits.\n` });
+    // A link fix in every locale touches the German file without translating Limits.
+    await repo.commit("Fix a typo everywhere", { "locales/de/guide.md": GERMAN.replace("Führen Sie `use`", "Führen Sie bitte `use`") });
+    const report = await check({ root: repo.root, articles: ["guide.md"] });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.anchor, finding.cause])).toEqual([
+      ["stale-source", "behind", undefined, "upstream"],
+      ["missing-section", "missing-after", "limits", "upstream"],
+    ]);
+    expect(report.findings[0]?.message).toContain(`baseline \`${translated.slice(0, 7)}\` (translation-commit)`);
+    expect(report.articles[0]?.translations[0]?.state).toBe("outdated");
+  });
+
+  it("keeps the last commit when the translator dropped a section its source already had", async () => {
+    const repo = await makeRepo();
+    await repo.commit("Add the guide", { "articles/guide.md": SOURCE });
+    await repo.commit("Translate the guide", { "locales/de/guide.md": GERMAN });
+    const shortened = await repo.commit("Shorten the German guide", { "locales/de/guide.md": "# Anleitung\n\n## Installieren\n\nFühren Sie `setup` aus.\n" });
+    const report = await check({ root: repo.root, articles: ["guide.md"] });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.messageId, finding.anchor, finding.cause])).toEqual([["missing-section", "missing-after", "use", "translation"]]);
+    expect(report.articles[0]?.translations[0]?.state).toBe("broken");
+    expect(shortened).toMatch(/^[0-9a-f]{40}$/);
+  });
+});
+
+describe("translated front matter in nested keys", () => {
+  it("names `banner.content` in the work list when the source's banner changed, and nothing for a key that did not", async () => {
+    const repo = await makeRepo();
+    const page = (banner: string) => `---\ntitle: Home\nbanner:\n  content: ${banner}\nhero:\n  tagline: Build docs\n---\n\n# Home\n\nWelcome.\n`;
+    await repo.commit("Add the home page", { "articles/index.md": page("Version 5 is out") });
+    await repo.commit("Translate it", { "locales/de/index.md": "---\ntitle: Start\nbanner:\n  content: Version 5 ist da\nhero:\n  tagline: Baue Dokus\n---\n\n# Start\n\nWillkommen.\n" });
+    await repo.commit("Announce version 7", { "articles/index.md": page("Version 7 is out") });
+    await writeFile(path.join(repo.root, "l10n-drift.config.json"), JSON.stringify({ keys: { translated: ["title", "banner.content", "hero.tagline"] } }));
+    const report = await check({ root: repo.root, articles: ["index.md"] });
+    const translation = report.articles[0]?.translations[0];
+    expect(translation?.state).toBe("outdated");
+    expect(translation?.work?.frontMatter).toEqual(["banner.content"]);
   });
 });

@@ -117,6 +117,32 @@ describe("git runs nothing from the repository's configuration", () => {
     repo.git("status", "--short");
     expect(existsSync(marker)).toBe(true);
   });
+
+  it("a filter's clean command and a textconv driver in .git/config are never run by --changed-since", async () => {
+    const repo = await makeRepo();
+    const first = await repo.commit("source", { "articles/guide.md": SOURCE, ".gitattributes": "*.md filter=evil diff=evil\n" });
+    await repo.commit("translate", { "locales/de/guide.md": translation(first) });
+    const markers = await mkdtemp(path.join(tmpdir(), "l10n-drift-marker-"));
+    const clean = path.join(markers, "clean-ran");
+    const textconv = path.join(markers, "textconv-ran");
+    repo.git("config", "filter.evil.clean", `sh -c 'touch ${clean}; cat'`);
+    repo.git("config", "diff.evil.textconv", `sh -c 'touch ${textconv}; cat "$1"' -`);
+    await writeFile(path.join(repo.root, "locales/de/guide.md"), translation(first).replace("Werkzeug", "Tool"));
+    const report = await check({ root: repo.root, changedSince: "HEAD" });
+    expect(report.scope?.articles).toEqual([{ article: "guide.md", locales: ["de"] }]);
+    expect({ clean: existsSync(clean), textconv: existsSync(textconv) }).toEqual({ clean: false, textconv: false });
+    // Git itself runs the filter for the same comparison: the test would notice a tool that did not turn it off.
+    repo.git("diff", "--name-only", "HEAD");
+    expect(existsSync(clean)).toBe(true);
+  });
+
+  it("a ref that looks like an option is a ref, never an option (`--output=FILE` writes nothing)", async () => {
+    const repo = await makeRepo();
+    await repo.commit("source", { "articles/guide.md": SOURCE });
+    const target = path.join(await mkdtemp(path.join(tmpdir(), "l10n-drift-marker-")), "written");
+    await expect(check({ root: repo.root, changedSince: `--output=${target}` })).rejects.toThrow(/is not a commit in this repository/);
+    expect(existsSync(target)).toBe(false);
+  });
 });
 
 describe("history of a renamed source", () => {

@@ -1,10 +1,11 @@
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { DEFAULT_CACHE_DIR } from "../../engine/cache.js";
 import type { Shard } from "../../engine/run.js";
 import { check } from "../../index.js";
 import { FORMATS, REPORTERS, type Format } from "../../reporters/index.js";
-import { summaryLine } from "../../reporters/text.js";
+import { printable, summaryLine } from "../../reporters/text.js";
 import { RULES } from "../../rules/index.js";
 import { useColor, type CliIo, type CommandOutcome } from "../io.js";
 import { cacheDirectory, collect, commonCheckOptions, parseCount, parseShard, withCommonOptions, type CommonFlags } from "../options.js";
@@ -29,7 +30,7 @@ interface CheckFlags extends CommonFlags {
 
 export function registerCheck(program: Command, io: CliIo, outcome: CommandOutcome): void {
   withCommonOptions(program.command("check").description("check translations against their sources and print the findings"))
-    .option("--article <glob>", "only articles matching the glob (relative to the source directory); repeatable", collect, [])
+    .option("--article <glob>", "only articles matching the glob (relative to the source directory); repeatable", collectArticle, [])
     .addOption(new Option("--format <format>", "output format (default: github in GitHub Actions, else text)").choices(FORMATS))
     .option("--output <file>", "write the output to a file instead of standard output")
     .addOption(new Option("--fail-on <severity>", "lowest severity of a translation error (or a problem in a source) that fails the check").choices(FAIL_ON).default("error"))
@@ -44,7 +45,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .action(async (flags: CheckFlags) => {
       const options = {
         ...commonCheckOptions(flags, io),
-        ...(flags.workers !== undefined && { workers: flags.workers }),
+        ...(flags.workers !== undefined && { workers: cappedWorkers(io, flags.workers) }),
         ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
         ...(flags.shard && { shard: flags.shard }),
         ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
@@ -53,12 +54,31 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
       const checked = await withProgress(io, (onProgress) => check({ ...options, onProgress }));
       const suppressions = flags.suppressions ?? flags.baseline;
       const report = suppressions === undefined ? checked : await withSuppressions(checked, path.resolve(io.cwd, flags.root), suppressions);
-      if (report.suppressions?.notice !== undefined) io.stderr(`l10n-drift: ${report.suppressions.notice}\n`);
+      if (report.suppressions?.notice !== undefined) io.stderr(`l10n-drift: ${printable(report.suppressions.notice)}\n`);
       const format = flags.format ?? defaultFormat(io);
-      await writeOutput(io, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, ...(flags.verbose && { verbose: true }) }), flags.output);
+      // Only the github format is meant as workflow commands; everything else printed in a GitHub
+      // Actions log has them neutralised (see main.ts).
+      const printer = format === "github" ? { ...io, stdout: io.workflowCommands ?? io.stdout } : io;
+      await writeOutput(printer, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, ...(flags.verbose && { verbose: true }) }), flags.output);
       if (flags.output) io.stderr(`${summaryLine(report)}\n`);
       outcome.exitCode = failed(report, flags.failOn) ? 1 : 0;
     });
+}
+
+/**
+ * More threads than cores only cost memory (each holds its own parser, git log index and
+ * `cat-file` process: `--workers 99999` took 10 GB), so the count is capped, and the cap said once.
+ */
+function cappedWorkers(io: Pick<CliIo, "stderr">, requested: number): number {
+  const cpus = availableParallelism();
+  if (requested <= cpus) return requested;
+  io.stderr(`l10n-drift: --workers ${requested} is more than the ${cpus} CPUs; using ${cpus}\n`);
+  return cpus;
+}
+
+function collectArticle(value: string, previous: string[]): string[] {
+  if (value.trim() === "") throw new InvalidArgumentError("expected a glob or path, not an empty string");
+  return collect(value, previous);
 }
 
 /** GitHub Actions shows workflow commands as annotations on the pull request. */

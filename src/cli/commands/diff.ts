@@ -3,6 +3,7 @@ import path from "node:path";
 import { DriftError } from "../../errors.js";
 import { workLists } from "../../index.js";
 import { formatWorkLists } from "../../reporters/worklist.js";
+import { jsonText } from "../../reporters/escape.js";
 import { toPosix } from "../../util/posix-path.js";
 import { useColor, type CliIo } from "../io.js";
 import { commonCheckOptions, withCommonOptions, type CommonFlags } from "../options.js";
@@ -21,7 +22,7 @@ export function registerDiff(program: Command, io: CliIo): void {
       const lists = await workLists({ ...options, articleFiles: [typed] });
       // An article outside the selected locales has no work list; one that does not exist was refused above.
       if (lists.length === 0) throw new DriftError("USAGE", `no translation of \`${article}\` in the selected locales`);
-      io.stdout(flags.format === "json" ? `${JSON.stringify(lists, null, 2)}\n` : formatWorkLists(lists, { color: useColor(io) }));
+      io.stdout(flags.format === "json" ? jsonText(lists) : formatWorkLists(lists, { color: useColor(io) }));
     });
 }
 

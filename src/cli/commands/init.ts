@@ -4,9 +4,10 @@ import path from "node:path";
 import { starterConfig } from "../../config/init.js";
 import { CONFIG_FILE } from "../../config/load.js";
 import { DriftError } from "../../errors.js";
-import { writeFileAtomic } from "../../util/atomic-write.js";
+import { printable } from "../../reporters/text.js";
 import type { CliIo } from "../io.js";
 import { withTreeOptions } from "../options.js";
+import { writeOutputFile } from "../output.js";
 
 /** `--config` names the file to write, as it names the file to read everywhere else. */
 export function registerInit(program: Command, io: CliIo): void {
@@ -18,8 +19,8 @@ export function registerInit(program: Command, io: CliIo): void {
       const shown = path.relative(io.cwd, target) || target;
       if (!flags.force && (await exists(target))) throw new DriftError("USAGE", `${shown} exists already; use --force to replace it`);
       const config = await starterConfig(root);
-      await writeFileAtomic(target, `${JSON.stringify(config, null, 2)}\n`);
-      io.stdout(`Wrote ${shown} (preset \`${config.preset}\`)\n`);
+      await writeOutputFile(io, target, `${JSON.stringify(config, null, 2)}\n`);
+      io.stdout(`Wrote ${printable(shown)} (preset \`${config.preset}\`)\n`);
     });
 }
 

@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import path from "node:path";
 import { check } from "../../index.js";
 import { REPORT_FILES } from "../../reporters/index.js";
-import { stateTable, summaryLine } from "../../reporters/text.js";
+import { printable, stateTable, summaryLine } from "../../reporters/text.js";
 import type { CliIo } from "../io.js";
 import { cacheDirectory, commonCheckOptions, withCommonOptions, type CommonFlags } from "../options.js";
 import { writeReports } from "../output.js";
+import { REPORTS_DIR } from "../../tree/discover.js";
 import { withProgress } from "../progress.js";
 
 export function registerReport(program: Command, io: CliIo): void {
@@ -16,10 +17,10 @@ export function registerReport(program: Command, io: CliIo): void {
     .action(async (flags: CommonFlags & { out?: string }) => {
       const options = { ...commonCheckOptions(flags, io), ...cacheDirectory(io.cwd, undefined) };
       const report = await withProgress(io, (onProgress) => check({ ...options, onProgress }));
-      const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(options.root, "reports");
-      const written = await writeReports(report, out);
+      const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(options.root, REPORTS_DIR);
+      const written = await writeReports(report, out, flags.out ?? (path.relative(io.cwd, out) || out));
       io.stdout(`${stateTable(report).join("\n")}\n`);
-      io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => path.relative(io.cwd, file) || file).join(", ")}\n`);
+      io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => printable(path.relative(io.cwd, file) || file)).join(", ")}\n`);
     });
 }
 

@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { workStatus } from "../../index.js";
 import { STATUS_STATES, type StatusState } from "../../report/work-status.js";
 import { formatWorkStatus } from "../../reporters/worklist.js";
+import { jsonText } from "../../reporters/escape.js";
 import { useColor, type CliIo } from "../io.js";
 import { collectList, commonCheckOptions, withCommonOptions, type CommonFlags } from "../options.js";
 
@@ -17,7 +18,7 @@ export function registerStatus(program: Command, io: CliIo): void {
     .action(async (flags: StatusFlags) => {
       const states = flags.state.length > 0 ? (flags.state as StatusState[]) : undefined;
       const status = await workStatus({ ...commonCheckOptions(flags, io), ...(states && { states }) });
-      io.stdout(flags.format === "json" ? `${JSON.stringify(status, null, 2)}\n` : formatWorkStatus(status, { color: useColor(io) }));
+      io.stdout(flags.format === "json" ? jsonText(status) : formatWorkStatus(status, { color: useColor(io) }));
     });
 }
 

@@ -47,7 +47,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en",
     localePattern: "i18n/{locale}/docusaurus-plugin-content-docs/current",
     include: ["**/*.{md,mdx}"],
-    keys: { date: "last_update.date", locale: "locale", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
+    keys: { date: "last_update.date", locale: "locale", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "linkTitle", "description"] },
   },
   hugo: {
     name: "hugo",
@@ -55,7 +55,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en",
     localePattern: "content/{locale}",
     include: ["**/*.md"],
-    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
+    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "linkTitle", "description"] },
   },
   mdn: {
     name: "mdn",
@@ -63,7 +63,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en-US",
     localePattern: "files/{locale}",
     include: ["**/index.md"],
-    keys: { date: "l10n.date", locale: "l10n.locale", sourceCommit: ["l10n.sourceCommit"], sourceHash: [], translated: ["title", "description"] },
+    keys: { date: "l10n.date", locale: "l10n.locale", sourceCommit: ["l10n.sourceCommit"], sourceHash: [], translated: ["title", "linkTitle", "description"] },
   },
   "separate-repos": {
     name: "separate-repos",

@@ -11,24 +11,52 @@
  * each terminator is searched from where the scan stands).
  */
 
+import { iso6393To1 } from "iso-639-3";
+
 /** What stands for a string literal, and for a run of markup text, in a skeleton. */
 const STRING = "\u0000s";
 const TEXT = "\u0000t";
 
 /** Languages where `#` starts a comment (when it starts a line or follows whitespace). */
-const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff"]);
+const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff", "elixir", "ex", "exs"]);
+/** Languages where `%` starts a comment. */
+const PERCENT_COMMENTS = new Set(["erlang", "erl", "tex", "latex", "matlab"]);
 /** Languages where `--` starts a comment. */
 const DASH_COMMENTS = new Set(["sql", "lua", "haskell", "hs"]);
 /** Markup: the text between tags (`<x>…</x>`, Markdoc's `{% x %}…{% /x %}`) is prose. Markdown samples start in text. */
 const MARKUP = new Set(["html", "htm", "xml", "svg", "vue", "svelte", "astro", "jsx", "tsx", "md", "mdx", "markdown", "markdoc"]);
 const STARTS_IN_TEXT = new Set(["md", "mdx", "markdown", "markdoc"]);
 const WORD = /[\p{L}\p{N}_$]/u;
+/** Two-letter language codes (ISO 639-1): as an object key (`de: 'Neu'`) a locale, like a quoted `'pt-BR':`. */
+const LANGUAGE_CODES: ReadonlySet<string> = new Set(Object.values(iso6393To1));
+/**
+ * The rest of a line that reads as a sentence, in languages where unquoted text is common (shell
+ * output, YAML scalars): two words or more, the first capitalised or in a script without case,
+ * nothing but words, spaces and closing punctuation after it. A command starts lower case.
+ */
+const PROSE_TAIL = /(?:[\p{Lu}\p{Lo}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*,?)+|\p{Lo}[\p{L}\p{M}\p{N}]+)[ \t]*[.…!?:。]*[ \t]*(?=\r?\n|$)/uy;
+/** What a sentence follows: the start of a line, a space, or a closing bracket or colon (`[plugin] Starting…`, `key: Value`); never a flag's `-`. */
+const BEFORE_PROSE = /[\s\]):>]/;
+/** A placeholder for the reader to fill in (`<your_github_username>`, `<my-branch>`): its words are translated. */
+const PLACEHOLDER = /<[\p{L}\p{N}_ ,.'’-]+>/uy;
+/** A shell line continuation: where a translation breaks a long command is layout. */
+const CONTINUATION = /\\[ \t]*\r?\n/y;
+/** JSX whitespace (`{' '}`), which formatters add and remove: no code. */
+const JSX_SPACE = /\{\s*(['"])\s*\1\s*\}/y;
+/** A URL runs to whitespace or the markup that closes it. */
+const URL_END = /[^\s<>"'`)\]]*/y;
 
-/** The skeleton of `code` in `language` (lowercase, may be empty), tokens separated by spaces. */
-export function codeSkeleton(code: string, language: string): string {
+/**
+ * The skeleton of `code` in `language` (lowercase, may be empty), tokens separated by spaces.
+ * A word that is one of `locales` (the pair's: `en`, `de`) stands for a string too, so an example
+ * adapted to the reader's language (`en: 'New'` → `de: 'Neu'`, `en.wikipedia.org` →
+ * `de.wikipedia.org`) is translated text, not other code.
+ */
+export function codeSkeleton(code: string, language: string, locales: ReadonlySet<string> = new Set()): string {
   const tokens: string[] = [];
   const hashComments = HASH_COMMENTS.has(language);
   const dashComments = DASH_COMMENTS.has(language);
+  const percentComments = PERCENT_COMMENTS.has(language);
   const markup = MARKUP.has(language);
   let inText = STARTS_IN_TEXT.has(language);
   let index = 0;
@@ -48,6 +76,11 @@ export function codeSkeleton(code: string, language: string): string {
       const next = nextOf(code, index, "<", "{");
       if (code.slice(index, next).trim() !== "") push(TEXT);
       index = next;
+      JSX_SPACE.lastIndex = index;
+      if (JSX_SPACE.test(code)) {
+        index = JSX_SPACE.lastIndex;
+        continue;
+      }
       inText = false;
       if (index < code.length && code[index] === "{") {
         push("{");
@@ -59,6 +92,37 @@ export function codeSkeleton(code: string, language: string): string {
       index++;
       continue;
     }
+    if (!markup && char === "<") {
+      PLACEHOLDER.lastIndex = index;
+      if (PLACEHOLDER.test(code)) {
+        index = PLACEHOLDER.lastIndex;
+        push(STRING);
+        continue;
+      }
+    }
+    if (hashComments && char === "\\") {
+      CONTINUATION.lastIndex = index;
+      if (CONTINUATION.test(code)) {
+        index = CONTINUATION.lastIndex;
+        continue;
+      }
+    }
+    if (markup && char === "{") {
+      JSX_SPACE.lastIndex = index;
+      if (JSX_SPACE.test(code)) {
+        index = JSX_SPACE.lastIndex;
+        inText = true;
+        continue;
+      }
+    }
+    if (markup && (code.startsWith("https://", index) || code.startsWith("http://", index))) {
+      // A URL in a page sample (an autolink, an `href`) is the page in the reader's language.
+      URL_END.lastIndex = index;
+      URL_END.test(code);
+      index = URL_END.lastIndex;
+      push(STRING);
+      continue;
+    }
     if (code.startsWith("//", index) && !(index > 0 && code[index - 1] === ":")) {
       index = lineEnd(code, index);
       continue;
@@ -68,6 +132,10 @@ export function codeSkeleton(code: string, language: string): string {
       continue;
     }
     if (char === "#" && hashComments && (index === 0 || /\s/.test(code[index - 1]!))) {
+      index = lineEnd(code, index);
+      continue;
+    }
+    if (percentComments && char === "%") {
       index = lineEnd(code, index);
       continue;
     }
@@ -86,11 +154,26 @@ export function codeSkeleton(code: string, language: string): string {
       continue;
     }
     if (WORD.test(char)) {
+      if (hashComments && (index === 0 || BEFORE_PROSE.test(code[index - 1]!))) {
+        PROSE_TAIL.lastIndex = index;
+        if (PROSE_TAIL.test(code)) {
+          push(TEXT);
+          index = PROSE_TAIL.lastIndex;
+          continue;
+        }
+      }
       let end = index + 1;
       while (end < code.length && WORD.test(code[end]!)) end++;
-      tokens.push(code.slice(index, end));
+      const word = code.slice(index, end);
+      const lower = word.toLowerCase();
+      const isKey = /^[ \t]*:/.test(code.slice(end, end + 8)) && LANGUAGE_CODES.has(lower);
+      tokens.push(locales.has(lower) || isKey ? STRING : word);
       index = end;
       continue;
+    }
+    if ((char === "}" || char === "]" || char === ")") && tokens.at(-1) === ",") {
+      // A trailing comma is the formatter's choice, not other code.
+      tokens.pop();
     }
     if (markup && (char === ">" || char === "}")) {
       // The end of a tag (or a JSX expression) opens text again.

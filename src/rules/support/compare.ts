@@ -49,7 +49,7 @@ const baselineAlignments = new WeakMap<ParsedDocument, WeakMap<ParsedDocument, A
 export function compareSections<D extends Difference>(pair: Pair, differ: (view: SectionPairView) => D[]): Compared<D>[] {
   const current = viewsOf(pair.article, pair.source, pair.translation, pair.alignment);
   const baseline = pair.baseline?.source;
-  const baselineViews = baseline?.usable ? viewsOf(pair.article, baseline, pair.translation, baselineAlignment(baseline, pair.translation)) : undefined;
+  const baselineViews = baseline?.usable ? viewsOf(pair.article, baseline, pair.translation, baseline === pair.source ? pair.alignment : baselineAlignment(baseline, pair.translation, pair.locales)) : undefined;
   const results: Compared<D>[] = [];
   for (const view of current.values()) {
     const differences = differ(view);
@@ -87,11 +87,12 @@ function viewsOf(article: string, source: ParsedDocument, translation: ParsedDoc
   return views;
 }
 
-function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument): Alignment {
+/** Aligned as the pair is (its locales too), so a difference is dated against the same kind of pairing. */
+function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument, locales: ReadonlySet<string> | undefined): Alignment {
   let byTranslation = baselineAlignments.get(baseline);
   if (byTranslation === undefined) baselineAlignments.set(baseline, (byTranslation = new WeakMap()));
   let alignment = byTranslation.get(translation);
-  if (alignment === undefined) byTranslation.set(translation, (alignment = alignSections(baseline.sections, translation.sections)));
+  if (alignment === undefined) byTranslation.set(translation, (alignment = alignSections(baseline.sections, translation.sections, locales)));
   return alignment;
 }
 
