@@ -5,6 +5,8 @@
 //
 //   node bench/run.js [--articles 1000] [--runs 3] [--peer-runs K] [--corpus DIR] [--out FILE]
 //   node bench/run.js --scales 1000,5000,20000 [--runs 3]
+//   node bench/run.js --scales 25000,50000,100000 --scale-by files [--runs 1]
+//   node bench/run.js --repo DIR [--config FILE] [--runs 1]
 import { execFileSync, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -38,8 +40,9 @@ const TARGETS = {
   peakRssMiB: 512,
 };
 
-const USAGE = `usage: node bench/run.js [--articles N] [--runs K] [--peer-runs K] [--seed S] [--corpus DIR] [--out FILE]
-       node bench/run.js --scales N1,N2,... [--runs K] [--seed S] [--out FILE]\n`;
+const USAGE = `usage: node bench/run.js [--articles N] [--runs K] [--peer-runs K] [--seed S] [--corpus DIR] [--threads N] [--out FILE]
+       node bench/run.js --scales N1,N2,... [--scale-by articles|files] [--runs K] [--seed S] [--out FILE]
+       node bench/run.js --repo DIR [--config FILE] [--runs K] [--threads N | --skip-threads] [--out FILE]\n`;
 
 function options() {
   let values;
@@ -54,9 +57,13 @@ function options() {
     process.exit(0);
   }
   const runs = Number(values.runs);
-  const counts = [values.articles, values.runs, values["peer-runs"] ?? "1", ...(values.scales?.split(",") ?? [])];
+  const counts = [values.articles, values.runs, values["peer-runs"] ?? "1", values.threads ?? "1", ...(values.scales?.split(",") ?? [])];
   if (!counts.every((count) => /^[1-9]\d*$/.test(count))) {
-    process.stderr.write(`bench: --articles, --runs, --peer-runs and --scales take positive whole numbers\n${USAGE}`);
+    process.stderr.write(`bench: --articles, --runs, --peer-runs, --threads and --scales take positive whole numbers\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values["scale-by"] !== "articles" && values["scale-by"] !== "files") {
+    process.stderr.write(`bench: --scale-by is articles or files\n${USAGE}`);
     process.exit(2);
   }
   return {
@@ -66,6 +73,11 @@ function options() {
     seed: Number(values.seed),
     corpus: values.corpus && path.resolve(values.corpus),
     scales: values.scales?.split(",").map(Number),
+    scaleBy: values["scale-by"],
+    repo: values.repo && path.resolve(values.repo),
+    config: values.config && path.resolve(values.config),
+    skipThreads: values["skip-threads"],
+    threads: values.threads === undefined ? Math.max(2, Math.min(cpus().length, 8)) : Number(values.threads),
     out: path.resolve(values.out),
   };
 }
@@ -78,6 +90,11 @@ const OPTIONS = {
   seed: { type: "string", default: "7" },
   corpus: { type: "string" },
   scales: { type: "string" },
+  "scale-by": { type: "string", default: "articles" },
+  repo: { type: "string" },
+  config: { type: "string" },
+  threads: { type: "string" },
+  "skip-threads": { type: "boolean", default: false },
   out: { type: "string", default: path.join(REPO, "reports/bench.json") },
 };
 
@@ -331,10 +348,12 @@ async function compareMode(settings, features, base) {
   const { dir, manifest } = settings.corpus ? { dir: settings.corpus, manifest: undefined } : prepareCorpus(settings.articles, settings.seed);
   const facts = await treeFacts(dir);
   const rows = await benchTree(dir, facts, settings, features);
+  const threads = settings.skipThreads ? skipped("--skip-threads") : features["--workers"] ? await threadsRows(dir, settings, features["--no-cache"] ? ["--no-cache"] : [], undefined) : skipped("--workers not supported by this build");
   const ratios = ratiosOf(rows);
   const targets = targetsOf(rows, ratios, facts.files);
   process.stdout.write(`\n${facts.files} files, ${(facts.bytes / 1e6).toFixed(1)} MB (median ${facts.medianBytes} B, largest ${facts.maxBytes} B), ${base.machine.cpus} CPUs, Node ${base.machine.node}\n\n`);
   printTable(rows, ratios, targets);
+  if (!threads.skipped) printThreads(threads);
   return {
     ...base,
     mode: "compare",
@@ -347,14 +366,19 @@ async function compareMode(settings, features, base) {
       maxBytes: facts.maxBytes,
     },
     rows,
+    threads,
     ratios,
     targets,
   };
 }
 
+const FILES_PER_ARTICLE = 4.92;
+
 async function scalesMode(settings, features, base) {
   const scales = [];
-  for (const articles of settings.scales) {
+  for (const scale of settings.scales) {
+    // A generated article is a source and four translations (2% missing): about 4.9 files.
+    const articles = settings.scaleBy === "files" ? Math.round(scale / FILES_PER_ARTICLE) : scale;
     const { dir } = prepareCorpus(articles, settings.seed);
     const facts = await treeFacts(dir);
     const scratch = mkdtempSync(path.join(tmpdir(), "l10n-drift-bench-"));
@@ -376,17 +400,105 @@ async function scalesMode(settings, features, base) {
       rmSync(scratch, { recursive: true, force: true });
     }
   }
-  const lines = [`${"articles".padStart(8)} ${"files".padStart(7)} ${"cold s".padStart(8)} ${"s/1k files".padStart(10)} ${"peak MiB".padStart(9)} ${"floor s".padStart(8)} ${"s/1k files".padStart(10)}`];
+  const lines = [`${"articles".padStart(8)} ${"files".padStart(7)} ${"cold s".padStart(8)} ${"s/1k files".padStart(10)} ${"peak MiB".padStart(9)} ${"floor s".padStart(8)} ${"s/1k files".padStart(10)} ${"floor MiB".padStart(9)}`];
   for (const scale of scales) {
     lines.push(
-      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${(scale.coldMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${(scale.parseFloorMsPer1000Files / 1000).toFixed(2).padStart(10)}`,
+      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${(scale.coldMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${(scale.parseFloorMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.parseFloor.peakRssMiB.toFixed(0).padStart(9)}`,
     );
   }
   // Linear cost keeps the time per 1,000 files flat: the largest scale's over the smallest's.
   const growth = scales.length > 1 ? round(scales[scales.length - 1].coldMsPer1000Files / scales[0].coldMsPer1000Files) : null;
+  // Flat memory keeps the peak about the same at every size: the largest scale's over the smallest's.
+  const memoryGrowth = scales.length > 1 ? round(scales[scales.length - 1].cold.peakRssMiB / scales[0].cold.peakRssMiB) : null;
+  const largest = scales[scales.length - 1];
   lines.push("", `time per 1,000 files, largest scale ÷ smallest: ${growth ?? "n/a"} (1.0 is linear)`);
+  lines.push(`peak memory, largest scale ÷ smallest: ${memoryGrowth ?? "n/a"} (target < 1.5 from 25,000 to 100,000 files)`);
+  lines.push(`peak memory at ${largest.files} files: ${largest.cold.peakRssMiB.toFixed(0)} MiB (target ≤ ${TARGETS.peakRssMiB} MiB at 100,000 files)`);
   process.stdout.write(`\n${lines.join("\n")}\n`);
-  return { ...base, mode: "scales", scales, perFileGrowth: growth };
+  return { ...base, mode: "scales", scales, perFileGrowth: growth, memoryGrowth };
+}
+
+/** The files a check read: every source, and every translation that exists, from its JSON report. */
+function checkedFiles(report) {
+  const files = new Set();
+  for (const article of report.articles) {
+    files.add(article.file);
+    for (const translation of article.translations) if (translation.status !== "missing") files.add(translation.file);
+  }
+  return [...files].sort();
+}
+
+/**
+ * The tool's gain from N threads against the bare parse's gain from N threads, in the same run:
+ * a tool whose own work scales as parsing does has a ratio of 1.
+ */
+async function threadsRows(root, settings, extra, list) {
+  const n = settings.threads;
+  const scratch = mkdtempSync(path.join(tmpdir(), "l10n-drift-bench-"));
+  const output = path.join(scratch, "drift.json");
+  const floorArgs = (threads) => [FLOORS, "parse", root, ...(list ? ["--list", list] : []), "--threads", String(threads)];
+  try {
+    log(`threads: l10n-drift with 1 and ${n} threads, parse floor with 1 and ${n}`);
+    const toolOne = await repeat(settings.runs, () => measure(NODE, checkArgs(root, output, [...extra, "--workers", "1"])));
+    const toolN = await repeat(settings.runs, () => measure(NODE, checkArgs(root, output, [...extra, "--workers", String(n)])));
+    const floorOne = await repeat(settings.runs, () => measure(NODE, floorArgs(1)));
+    const floorN = await repeat(settings.runs, () => measure(NODE, floorArgs(n)));
+    const toolGain = round(toolOne.wallSeconds / toolN.wallSeconds);
+    const floorGain = round(floorOne.wallSeconds / floorN.wallSeconds);
+    return { threads: n, toolOne, toolN, floorOne, floorN, toolGain, floorGain, gainRatio: round(toolGain / floorGain), target: 0.9 };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function printThreads(row) {
+  process.stdout.write(
+    `\nthreads (1 → ${row.threads}): l10n-drift ${row.toolOne.wallSeconds.toFixed(2)} s → ${row.toolN.wallSeconds.toFixed(2)} s (${row.toolGain}×, peak ${row.toolOne.peakRssMiB.toFixed(0)} → ${row.toolN.peakRssMiB.toFixed(0)} MiB); ` +
+      `parse floor ${row.floorOne.wallSeconds.toFixed(2)} s → ${row.floorN.wallSeconds.toFixed(2)} s (${row.floorGain}×); tool's gain ÷ floor's gain ${row.gainRatio} (target ≥ ${row.target})\n`,
+  );
+}
+
+/**
+ * An existing checkout with its history: the check without history, the git-aware check and the
+ * parse floor over the same files, in one run; then the threads row.
+ */
+async function repoMode(settings, base) {
+  const scratch = mkdtempSync(path.join(tmpdir(), "l10n-drift-bench-"));
+  const output = path.join(scratch, "drift.json");
+  const list = path.join(scratch, "files.txt");
+  const configFlags = settings.config ? ["--config", settings.config] : [];
+  const rows = {};
+  try {
+    log(`l10n-drift --no-history on ${settings.repo}`);
+    rows.plain = await repeat(settings.runs, () => measure(NODE, checkArgs(settings.repo, output, [...configFlags, "--no-cache", "--no-history"])));
+    log("l10n-drift with history");
+    rows.git = await repeat(settings.runs, () => measure(NODE, checkArgs(settings.repo, output, [...configFlags, "--no-cache"])));
+    const report = JSON.parse(readFileSync(output, "utf8"));
+    rows.git.findings = report.summary.counts;
+    rows.git.states = report.summary.states;
+    const files = checkedFiles(report);
+    writeFileSync(list, `${files.join("\n")}\n`);
+    log(`parse floor over the ${files.length} files checked`);
+    rows.parseFloor = await repeat(settings.runs, () => measure(NODE, [FLOORS, "parse", settings.repo, "--list", list]));
+    const threads = settings.skipThreads ? skipped("--skip-threads") : await threadsRows(settings.repo, settings, [...configFlags, "--no-cache"], list);
+    const ratios = {
+      plainOverParseFloor: ratio(rows.plain, rows.parseFloor),
+      gitOverParseFloor: ratio(rows.git, rows.parseFloor),
+      gitOverPlain: ratio(rows.git, rows.plain),
+    };
+    const labels = { plain: "l10n-drift check --no-history", git: "l10n-drift check (git-aware)", parseFloor: "floor: read + gray-matter + remark-parse" };
+    const lines = [`${settings.repo}: ${files.length} files checked, ${base.machine.cpus} CPUs, Node ${base.machine.node}`, "", `${"".padEnd(46)} ${"runs".padStart(4)} ${"median s".padStart(9)} ${"peak MiB".padStart(9)}  exit`];
+    for (const [key, label] of Object.entries(labels)) {
+      const row = rows[key];
+      lines.push(`${label.padEnd(46)} ${String(row.runs).padStart(4)} ${row.wallSeconds.toFixed(2).padStart(9)} ${row.peakRssMiB.toFixed(0).padStart(9)}  ${row.exitCodes.join(",")}`);
+    }
+    lines.push("", `plain ÷ floor ${ratios.plainOverParseFloor}, git-aware ÷ floor ${ratios.gitOverParseFloor}, git-aware ÷ plain ${ratios.gitOverPlain}`);
+    process.stdout.write(`\n${lines.join("\n")}\n`);
+    if (!threads.skipped) printThreads(threads);
+    return { ...base, mode: "repo", repo: { dir: settings.repo, config: settings.config ?? null, files: files.length }, rows, threads, ratios };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 async function main() {
@@ -394,11 +506,11 @@ async function main() {
   const features = cliFeatures();
   const base = {
     benchmark: "l10n-drift bench/run.js",
-    parameters: { articles: settings.corpus || settings.scales ? null : settings.articles, runs: settings.runs, peerRuns: settings.peerRuns, seed: settings.seed, scales: settings.scales ?? null },
+    parameters: { articles: settings.corpus || settings.scales || settings.repo ? null : settings.articles, runs: settings.runs, peerRuns: settings.peerRuns, seed: settings.seed, scales: settings.scales ?? null, scaleBy: settings.scaleBy, threads: settings.threads },
     machine: machine(),
     build: { version: execFileSync(NODE, [BIN, "--version"], { encoding: "utf8" }).trim(), features },
   };
-  const result = settings.scales ? await scalesMode(settings, features, base) : await compareMode(settings, features, base);
+  const result = settings.repo ? await repoMode(settings, base) : settings.scales ? await scalesMode(settings, features, base) : await compareMode(settings, features, base);
   mkdirSync(path.dirname(settings.out), { recursive: true });
   writeFileSync(settings.out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\nWrote ${path.relative(REPO, settings.out).startsWith("..") ? settings.out : path.relative(REPO, settings.out)}\n`);

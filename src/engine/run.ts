@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import picomatch from "picomatch";
-import Tinypool from "tinypool";
+import type Tinypool from "tinypool";
 import type { Finding } from "../model/finding.js";
 import type { ArticleOutline, Report, ReportScope, RunSummary, ScopedArticle } from "../model/report.js";
 import type { FileSystem } from "../io/file-system.js";
@@ -14,7 +14,9 @@ import { createArticleContext, type ContextSetup } from "./context.js";
 import { fromPlainError } from "./plain-error.js";
 import type { WorkList } from "../history/worklist.js";
 import { digest } from "../util/hash.js";
-import { openHistory, mergeTallies, type HistoryProvider } from "../history/provider.js";
+import { MessageChannel } from "node:worker_threads";
+import type { HistoryScope } from "../git/history.js";
+import { mergeTallies, type HistoryProvider, type SharedHistory } from "../history/provider.js";
 import type { HistorySettings } from "./context.js";
 import { joinRelative, takeInventory, type Inventory } from "../tree/discover.js";
 import type { LocaleLayout, TreeLayout } from "../tree/layout.js";
@@ -107,7 +109,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineResult> {
     inLocale,
     inShard,
   };
-  const history = options.history ? await openHistory(layout.root, options.history) : undefined;
+  // Loaded on demand, as the worker pool is: a run without history or threads does not pay for their modules.
+  const history = options.history ? await (await import("../history/open.js")).openHistory(layout.root, options.history, historyScope(layout)) : undefined;
   try {
     return await checkTree(articleList ? { ...options, articleList } : options, inventory, scope, history);
   } finally {
@@ -133,6 +136,12 @@ function bySource(list: readonly ScopedArticle[], inventory: Inventory): ScopedA
     listed.set(article, current === "all" || entry.locales === "all" ? "all" : [...new Set([...(current ?? []), ...entry.locales])].sort(compareText));
   }
   return [...listed].sort(([a], [b]) => compareText(a, b)).map(([article, locales]) => ({ article, locales }));
+}
+
+/** History is read for the documents only: the source and locale folders, by the discovery globs. */
+function historyScope(layout: TreeLayout): HistoryScope & { sourceDir: string } {
+  const folders = [layout.sourceDir, ...layout.locales.map((locale) => locale.dir)].map((dir) => ({ dir, globs: layout.include }));
+  return { folders, files: [], sourceDir: layout.sourceDir };
 }
 
 /** What this run checks: the selected locales, and the articles in the globs, list and shard. */
@@ -244,14 +253,14 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     }
     return results;
   }
-  const pool = new Tinypool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const { default: Pool } = await import("tinypool");
+  const pool = new Pool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     const batches: ArticleTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));
     const results = await Promise.all(
       batches.map(async (batch) => {
-        const job: WorkerJob = { setup, tasks: batch };
-        const outcome = (await pool.run(job)) as WorkerOutcome;
+        const outcome = await runBatch(pool, setup, batch, history?.shared);
         if ("error" in outcome) throw fromPlainError(outcome.error);
         progress(batch);
         return outcome.results;
@@ -260,6 +269,23 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     return results.flat();
   } finally {
     await pool.destroy();
+  }
+}
+
+/**
+ * One batch in a worker. History stays in this thread: the batch carries the versions of its
+ * files, and a port answers what else its baselines ask (old blobs, includes, pinned commits).
+ */
+async function runBatch(pool: Tinypool, setup: ContextSetup, tasks: ArticleTask[], shared: SharedHistory | undefined): Promise<WorkerOutcome> {
+  if (!shared) return (await pool.run({ setup, tasks } satisfies WorkerJob)) as WorkerOutcome;
+  const files = tasks.flatMap((task) => [task.sourceFile, ...task.locales.filter((locale) => locale.present).map((locale) => locale.file)]);
+  const channel = new MessageChannel();
+  shared.serve(channel.port1);
+  try {
+    const job: WorkerJob = { setup, tasks, history: { slice: shared.slice(files), facts: shared.facts, port: channel.port2 } };
+    return (await pool.run(job, { transferList: [channel.port2] })) as WorkerOutcome;
+  } finally {
+    channel.port1.close();
   }
 }
 

@@ -1,35 +1,44 @@
+import type { MessagePort } from "node:worker_threads";
 import type { ArticleContext, ArticleResult, ArticleTask } from "./article.js";
 import { checkArticle } from "./article.js";
 import { createArticleContext, type ContextSetup } from "./context.js";
-import { openHistory } from "../history/provider.js";
+import type { HistorySlice } from "../history/access.js";
+import { BlobCache } from "../history/baseline.js";
+import { dateProvider, type SharedHistory } from "../history/provider.js";
+import { workerProvider } from "../history/open.js";
 import { toPlainError, type PlainError } from "./plain-error.js";
 
 export interface WorkerJob {
   setup: ContextSetup;
   tasks: ArticleTask[];
+  /** The batch's share of history: its files' versions, and a port to the main thread for the rest. */
+  history?: { slice: HistorySlice; facts: SharedHistory["facts"]; port: MessagePort };
 }
 
 /** A batch's results, or the error that stopped it, as plain data. */
 export type WorkerOutcome = { results: ArticleResult[] } | { error: PlainError };
 
-let prepared: { key: string; context: ArticleContext } | undefined;
+let prepared: { key: string; context: ArticleContext; blobs: BlobCache } | undefined;
 
 /**
  * Tinypool entry: checks a batch of articles; the context is built once per worker and setup.
- * Each thread reads history itself: one git log pass and one cat-file process, for the thread's life.
+ * No thread but the main one reads history: each batch brings what its baselines need.
  */
 export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome> {
   try {
     const key = JSON.stringify(job.setup);
-    if (prepared?.key !== key) {
-      prepared?.context.history?.close();
-      prepared = undefined;
-      const history = job.setup.history && (await openHistory(job.setup.root, job.setup.history));
-      prepared = { key, context: createArticleContext(job.setup, { ...(history && { history }) }) };
+    if (prepared?.key !== key) prepared = { key, context: createArticleContext(job.setup, {}), blobs: new BlobCache() };
+    const { context, blobs } = prepared;
+    // Without a history to share (no repository, history off), baselines are dates, as in the main thread.
+    const history = job.setup.history && (job.history ? workerProvider(job.history.slice, job.history.port, job.history.facts, job.setup.history, blobs) : dateProvider("disabled"));
+    try {
+      const batchContext: ArticleContext = history ? { ...context, history } : context;
+      const results: ArticleResult[] = [];
+      for (const task of job.tasks) results.push(await checkArticle(task, batchContext));
+      return { results };
+    } finally {
+      history?.close();
     }
-    const results: ArticleResult[] = [];
-    for (const task of job.tasks) results.push(await checkArticle(task, prepared.context));
-    return { results };
   } catch (error) {
     return { error: toPlainError(error) };
   }

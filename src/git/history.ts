@@ -41,11 +41,21 @@ export interface GitHistory {
 export type History = GitHistory | { available: false; reason: HistoryUnavailableReason };
 
 /**
+ * What the log pass reads, relative to the checked tree's root: folders with the globs of the
+ * files to follow in them, and single files (such as includes outside those folders). Without a
+ * scope the whole tree is read.
+ */
+export interface HistoryScope {
+  folders: ReadonlyArray<{ dir: string; globs: readonly string[] }>;
+  files: readonly string[];
+}
+
+/**
  * Reads the history of everything under `root`. Not being in a repository, or git not being
  * installed, is an answer (the caller falls back to dates); a repository git cannot read is a
  * `GIT_FAILED` error.
  */
-export async function loadHistory(root: string, readerOptions: ObjectReaderOptions = {}): Promise<History> {
+export async function loadHistory(root: string, readerOptions: ObjectReaderOptions = {}, scope?: HistoryScope): Promise<History> {
   let probe;
   try {
     probe = await runGit(root, ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"]);
@@ -61,8 +71,64 @@ export async function loadHistory(root: string, readerOptions: ObjectReaderOptio
   // `--raw` is `--name-status` plus the blob ids, which hash pins and `cat-file` need; `-M`
   // detects renames; `-z` keeps any file name intact. A repository with no commit yet has nothing to tell.
   const head = await runGit(topLevel, ["rev-parse", "--verify", "--quiet", "HEAD"]);
-  const log = head.exitCode === 0 ? await runGitOrThrow(topLevel, ["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", LOG_FORMAT, "--", prefix === "" ? "." : prefix]) : Buffer.alloc(0);
+  const pathspecs = scope ? scopePathspecs(prefix, scope) : [prefix === "" ? "." : prefix];
+  const log = head.exitCode === 0 && pathspecs.length > 0 ? await runGitOrThrow(topLevel, ["log", "-z", "--raw", "--no-abbrev", "-M", "--no-color", LOG_FORMAT, "--", ...pathspecs]) : Buffer.alloc(0);
   return indexHistory(parseRawLog(log), prefix, shallow.trim() === "true", new ObjectReader(topLevel, readerOptions));
+}
+
+/**
+ * Pathspecs for the scope, relative to the repository's top level. Only the documents are read:
+ * rename detection reads the blobs of the files it compares, and a repository may lack some
+ * (images left out of a partial clone), which would fail the whole pass. Folders outside the
+ * tree (`../`) have no history in it and are left out.
+ */
+export function scopePathspecs(prefix: string, scope: HistoryScope): string[] {
+  const specs = new Set<string>();
+  const inTree = (relative: string): string | undefined => {
+    const inside = path.posix.normalize(relative);
+    if (inside === ".." || inside.startsWith("../") || path.posix.isAbsolute(inside)) return undefined;
+    const joined = path.posix.join(prefix, inside);
+    return joined === "." ? "" : joined.replace(/\/+$/, "");
+  };
+  for (const folder of scope.folders) {
+    const dir = inTree(folder.dir);
+    if (dir === undefined) continue;
+    const base = dir === "" ? "" : `${escapeGlob(dir)}/`;
+    for (const glob of folder.globs) {
+      const patterns = gitGlobs(glob);
+      // A glob git cannot read as written: the whole folder, a superset, is read instead.
+      for (const pattern of patterns ?? ["**"]) specs.add(`:(glob)${base}${pattern}`);
+    }
+  }
+  for (const file of scope.files) {
+    const joined = inTree(file);
+    if (joined !== undefined && joined !== "") specs.add(`:(literal)${joined}`);
+  }
+  return [...specs];
+}
+
+/** Characters that git's glob pathspecs treat as special, escaped so that a folder name is literal. */
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
+}
+
+/**
+ * A discovery glob as git glob pathspecs. Git's wildmatch knows `*`, `?`, `**` and `[...]` but not
+ * braces, so `{md,mdx}` is expanded here (hand-written: the one brace form presets use, one level,
+ * no ranges). Anything else fast-glob reads differently (`!(x)`, `+(x)`, `@(x)`, a leading `!`) is
+ * undefined: the caller reads more rather than less.
+ */
+export function gitGlobs(glob: string): string[] | undefined {
+  if (/[!+@]\(|^!|\\/.test(glob)) return undefined;
+  const brace = /\{([^{}]*)\}/.exec(glob);
+  if (!brace) return /[{}]/.test(glob) ? undefined : [glob];
+  const expanded: string[] = [];
+  for (const option of brace[1]!.split(",")) {
+    const rest = gitGlobs(glob.slice(0, brace.index) + option + glob.slice(brace.index + brace[0].length));
+    if (rest === undefined) return undefined;
+    expanded.push(...rest);
+  }
+  return expanded;
 }
 
 export function indexHistory(commits: Commit[], prefix: string, shallow: boolean, reader: ObjectReader): GitHistory {

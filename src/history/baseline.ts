@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import picomatch from "picomatch";
 import path from "node:path";
 import type { ObjectRead } from "../git/cat-file.js";
-import type { FileVersion, GitHistory } from "../git/history.js";
+import type { FileVersion } from "../git/history.js";
+import { isSkipped, lunariaDirective, skippedFor, type HistoryAccess } from "./access.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
 import { parseDocument, type ParseLimits } from "../parse/document.js";
@@ -32,8 +32,8 @@ const MAX_BLOB_DIGESTS = 100_000;
 export class VersionUnreadable extends Error {}
 
 /** The object's content; a missing object is undefined, anything worse throws VersionUnreadable. */
-async function readObject(history: GitHistory, name: string): Promise<ObjectRead> {
-  const read = await history.reader.read(name);
+async function readObject(history: HistoryAccess, name: string): Promise<ObjectRead> {
+  const read = await history.read(name);
   if (!read.found && read.unreadable !== undefined) throw new VersionUnreadable(read.unreadable);
   return read;
 }
@@ -51,7 +51,7 @@ export class BlobCache {
     this.parsed = new BoundedCache({ maxEntries: maxParsed });
   }
 
-  async document(history: GitHistory, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
+  async document(history: HistoryAccess, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
     const key = `${blob} ${file}`;
     const cached = this.parsed.get(key);
     if (cached) return cached;
@@ -63,7 +63,7 @@ export class BlobCache {
     return document;
   }
 
-  async digest(history: GitHistory, blob: string, algorithm: string): Promise<string | undefined> {
+  async digest(history: HistoryAccess, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
     const cached = this.digests.get(key);
     if (cached !== undefined) return cached;
@@ -100,7 +100,7 @@ interface Found {
  * on the baseline, so the user hears about it even when a later method succeeds.
  */
 export async function resolveBaseline(
-  history: GitHistory,
+  history: HistoryAccess,
   sourceFile: string,
   source: ParsedDocument,
   translation: ParsedDocument,
@@ -117,7 +117,7 @@ export async function resolveBaseline(
 }
 
 async function findBaseline(
-  history: GitHistory,
+  history: HistoryAccess,
   sourceFile: string,
   source: ParsedDocument,
   translation: ParsedDocument,
@@ -125,7 +125,7 @@ async function findBaseline(
   cache: BlobCache,
   problems: PinProblem[],
 ): Promise<TranslationBaseline> {
-  const versions = history.versionsOf(sourceFile);
+  const versions = await history.versionsOf(sourceFile);
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
@@ -138,7 +138,7 @@ async function findBaseline(
   const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
-  const skip = (version: FileVersion): boolean => isSkipped(history.commits[version.commitIndex]!.message, options.skipMarkers, version.path);
+  const skip = (version: FileVersion): boolean => skippedFor(history.commit(version.commitIndex), version.path);
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
   const newestCounted = counted[0];
@@ -149,7 +149,7 @@ async function findBaseline(
     ...(baselineSource && { source: baselineSource }),
     ...(found.pin && { pin: found.pin }),
     commitsBehind: counted.length,
-    ...(counted.length > 0 && { outdatedSince: isoDay(history.commits[counted.at(-1)!.commitIndex]!.time) }),
+    ...(counted.length > 0 && { outdatedSince: isoDay(history.commit(counted.at(-1)!.commitIndex).time) }),
     skippedCommits: later.length - counted.length,
     changedLines: baselineSource && target ? changedLineCount(baselineSource.text, target.text) : 0,
     ...(target && target !== source && { target }),
@@ -157,13 +157,13 @@ async function findBaseline(
   };
   const baselinePath = found.version?.path;
   if (baselinePath !== undefined && baselinePath !== sourceFile) baseline.renamedFrom = baselinePath;
-  const includes = includesChanged(history, sourceFile, source, found.position, options.skipMarkers);
+  const includes = await includesChanged(history, sourceFile, source, found.position);
   if (includes.length > 0) baseline.includesChanged = includes;
   return baseline;
 }
 
 async function fromCommitPin(
-  history: GitHistory,
+  history: HistoryAccess,
   versions: FileVersion[],
   translation: ParsedDocument,
   options: BaselineOptions,
@@ -176,7 +176,7 @@ async function fromCommitPin(
     problems.push({ ...pin, reason: "unknown-commit", shallow: history.shallow });
     return undefined;
   }
-  const position = history.indexOf(commit.id);
+  const position = await history.indexOf(commit.id);
   if (position !== undefined) {
     const version = versions.find((candidate) => candidate.commitIndex >= position);
     if (version) return { method: "source-commit-pin", commit: commit.id, position, version, blob: version.blob, pin };
@@ -194,7 +194,7 @@ async function fromCommitPin(
 }
 
 async function fromHashPin(
-  history: GitHistory,
+  history: HistoryAccess,
   versions: FileVersion[],
   translation: ParsedDocument,
   options: BaselineOptions,
@@ -214,10 +214,10 @@ async function fromHashPin(
   return undefined;
 }
 
-function fromTranslationCommit(history: GitHistory, versions: FileVersion[], translationFile: string): Found | HistoryGap {
-  const last = history.versionsOf(translationFile)[0];
+async function fromTranslationCommit(history: HistoryAccess, versions: FileVersion[], translationFile: string): Promise<Found | HistoryGap> {
+  const last = (await history.versionsOf(translationFile))[0];
   if (!last) return "not-committed";
-  if (history.isShallowBoundary(last.commitIndex)) return "beyond-shallow-clone";
+  if (history.shallow && history.commit(last.commitIndex).parentless) return "beyond-shallow-clone";
   const version = versions.find((candidate) => candidate.commitIndex >= last.commitIndex);
   if (!version) return "source-not-committed";
   // Added in the same commit as the source (an import): history cannot say which version it was made from.
@@ -237,16 +237,16 @@ const MAX_OUTLINE_HEADINGS = 600;
  * touch a translation that was made from a far older source: its sections added since are then
  * upstream work, not a translator's omissions. Ties keep the later commit.
  */
-async function closestTranslationCommit(history: GitHistory, versions: FileVersion[], translation: ParsedDocument, options: BaselineOptions, cache: BlobCache): Promise<Found | HistoryGap> {
-  const last = fromTranslationCommit(history, versions, translation.file);
+async function closestTranslationCommit(history: HistoryAccess, versions: FileVersion[], translation: ParsedDocument, options: BaselineOptions, cache: BlobCache): Promise<Found | HistoryGap> {
+  const last = await fromTranslationCommit(history, versions, translation.file);
   if (typeof last === "string") return last;
   const outline = headingLevels(translation);
   if (outline.length > MAX_OUTLINE_HEADINGS) return last;
   let best = last;
   let bestDistance = outlineDistance(await sourceOutline(history, last.blob, versions, options, cache), outline);
-  for (const candidate of history.versionsOf(translation.file).slice(1, MAX_OUTLINE_CANDIDATES + 1)) {
+  for (const candidate of (await history.versionsOf(translation.file)).slice(1, MAX_OUTLINE_CANDIDATES + 1)) {
     if (bestDistance === 0) break;
-    if (history.isShallowBoundary(candidate.commitIndex)) break;
+    if (history.shallow && history.commit(candidate.commitIndex).parentless) break;
     const version = versions.find((source) => source.commitIndex >= candidate.commitIndex);
     if (!version) break;
     if (version.blob === best.blob) continue;
@@ -259,7 +259,7 @@ async function closestTranslationCommit(history: GitHistory, versions: FileVersi
   return best;
 }
 
-async function sourceOutline(history: GitHistory, blob: string, versions: FileVersion[], options: BaselineOptions, cache: BlobCache): Promise<number[] | undefined> {
+async function sourceOutline(history: HistoryAccess, blob: string, versions: FileVersion[], options: BaselineOptions, cache: BlobCache): Promise<number[] | undefined> {
   const file = versions.find((version) => version.blob === blob)?.path ?? "";
   try {
     const document = await cache.document(history, blob, file, options.limits);
@@ -304,52 +304,23 @@ function outlineDistance(source: readonly number[] | undefined, translation: rea
 }
 
 /** Commits since `position` that touched a file the source includes, skips not counted. */
-function includesChanged(history: GitHistory, sourceFile: string, source: ParsedDocument, position: number, markers: readonly string[]): Array<{ file: string; commits: number }> {
+async function includesChanged(history: HistoryAccess, sourceFile: string, source: ParsedDocument, position: number): Promise<Array<{ file: string; commits: number }>> {
   const changed: Array<{ file: string; commits: number }> = [];
-  for (const include of includedFiles(sourceFile, source)) {
-    const commits = history
-      .versionsOf(include)
-      .filter((version) => version.commitIndex < position && !isSkipped(history.commits[version.commitIndex]!.message, markers, version.path)).length;
+  for (const include of includedFiles(sourceFile, source.text)) {
+    const commits = (await history.versionsOf(include)).filter((version) => version.commitIndex < position && !skippedFor(history.commit(version.commitIndex), version.path)).length;
     if (commits > 0) changed.push({ file: include, commits });
   }
   return changed;
 }
 
 /** Root-relative paths of the files a document includes, in order of first use. */
-export function includedFiles(file: string, document: ParsedDocument): string[] {
+export function includedFiles(file: string, text: string): string[] {
   const directory = path.posix.dirname(file);
-  const files = [...document.text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodePercent(match[1] ?? ""))));
+  const files = [...text.matchAll(INCLUDE)].map((match) => path.posix.normalize(path.posix.join(directory, decodePercent(match[1] ?? ""))));
   return unique(files.filter((include) => !include.startsWith("../") && include !== ".."));
 }
 
-/**
- * Whether a commit needs no translation for `file` (root-relative): its message contains a marker
- * (case-insensitive), or its body carries Lunaria's directive for the file. As Lunaria reads
- * them, only the first directive in the body counts, and it lists globs separated by `;`:
- * `@lunaria-ignore:<globs>` skips the commit for the files matching one of them, and
- * `@lunaria-track:<globs>` counts it only for those files, skipping it for every other.
- * (Lunaria 0.1.1 skips a file only when it matches every glob of a multi-glob ignore; one glob,
- * the common case, reads the same both ways.)
- */
-export function isSkipped(message: string, markers: readonly string[], file?: string): boolean {
-  const lower = message.toLowerCase();
-  if (markers.some((marker) => lower.includes(marker.toLowerCase()))) return true;
-  if (file === undefined) return false;
-  const directive = lunariaDirective(message);
-  if (directive === undefined) return false;
-  const matches = directive.globs.some((glob) => picomatch.isMatch(file, glob, { dot: true }));
-  return directive.kind === "ignore" ? matches : !matches;
-}
-
-/** The first `@lunaria-track:` or `@lunaria-ignore:` directive of a commit's body (after its subject line). */
-export function lunariaDirective(message: string): { kind: "track" | "ignore"; globs: string[] } | undefined {
-  const newline = message.indexOf("\n");
-  if (newline === -1) return undefined;
-  const match = /@lunaria-(track|ignore):([^\n]*)/.exec(message.slice(newline + 1));
-  if (!match) return undefined;
-  const globs = match[2]!.split(";").map((glob) => glob.trim()).filter((glob) => glob !== "");
-  return { kind: match[1] === "track" ? "track" : "ignore", globs };
-}
+export { isSkipped, lunariaDirective };
 
 function readPin(document: ParsedDocument, keys: readonly string[]): TranslationBaseline["pin"] | undefined {
   for (const key of keys) {

@@ -1,11 +1,12 @@
+import type { MessagePort } from "node:worker_threads";
+import type { HistoryUnavailableReason } from "../git/history.js";
+import type { HistoryAccess, HistorySlice } from "./access.js";
 import { createHash } from "node:crypto";
-import { loadHistory, type GitHistory, type HistoryUnavailableReason } from "../git/history.js";
 import type { ParsedDocument } from "../model/document.js";
 import { compareText } from "../util/compare-text.js";
 import type { HistoryGap, PairChange, TranslationBaseline } from "../model/pair.js";
 import { frontMatterValue, readFrontMatter } from "../parse/front-matter.js";
 import type { HistorySummary } from "../model/rule.js";
-import { BlobCache, resolveBaseline, type BaselineOptions } from "./baseline.js";
 
 /** What the engine asks of history; facts only, gathered before any rule runs. */
 export interface HistoryProvider {
@@ -16,7 +17,17 @@ export interface HistoryProvider {
   renamedSource(sourceFile: string): string | undefined;
   /** How history went for the whole run, from the tallies of every baseline found. */
   summary(tally: HistoryTally): HistorySummary;
+  /** How workers share this history; absent where there is none to share. */
+  shared?: SharedHistory;
   close(): void;
+}
+
+/** The main thread's side of history for workers: per-task slices, and answers to what they lack. */
+export interface SharedHistory {
+  /** What workers need to build their view of history: plain data. */
+  facts: { shallow: boolean; prefix: string };
+  slice(files: readonly string[]): HistorySlice;
+  serve(port: MessagePort): void;
 }
 
 /** How baselines went, counted per article so that threads can add their counts up. */
@@ -57,30 +68,14 @@ export function mergeTallies(tallies: readonly HistoryTally[]): HistoryTally {
   return merged;
 }
 
-function gapList(tally: HistoryTally): HistorySummary["gaps"] {
+export function gapList(tally: HistoryTally): HistorySummary["gaps"] {
   return Object.entries(tally.gaps)
     .map(([reason, gap]) => ({ reason: reason as HistoryGap, ...gap }))
     .sort((a, b) => compareText(a.reason, b.reason));
 }
 
-/** Opens the tree's git history once for the run; `enabled: false` gives the date fallback without a note. */
-export async function openHistory(root: string, options: BaselineOptions & { enabled: boolean }): Promise<HistoryProvider> {
-  const history = options.enabled ? await loadHistory(root, { maxObjectBytes: options.limits.maxFileBytes }) : { available: false as const, reason: "disabled" as const };
-  return history.available ? gitProvider(history, options) : dateProvider(history.reason);
-}
-
-function gitProvider(history: GitHistory, options: BaselineOptions): HistoryProvider {
-  const cache = new BlobCache();
-  return {
-    baselineFor: (sourceFile, source, translation) => resolveBaseline(history, sourceFile, source, translation, options, cache),
-    changeSince: (ref, translation) => changeSince(history, ref, translation, options.pinKeys),
-    renamedSource: (sourceFile) => history.renamedTo(sourceFile)?.path,
-    summary: (tally) => ({ state: "available", shallow: history.shallow, gaps: gapList(tally), unknownPins: tally.unknownPins, importedPins: tally.importedPins }),
-    close: () => history.close(),
-  };
-}
-
-function dateProvider(reason: HistoryUnavailableReason | "disabled"): HistoryProvider {
+/** Baselines where there is no history to read: dates, in a worker as in the main thread. */
+export function dateProvider(reason: HistoryUnavailableReason | "disabled"): HistoryProvider {
   return {
     baselineFor: () => Promise.resolve({ method: "date", gap: "no-repository" }),
     changeSince: () => Promise.resolve(undefined),
@@ -91,8 +86,9 @@ function dateProvider(reason: HistoryUnavailableReason | "disabled"): HistoryPro
 }
 
 /** The translation as `ref` had it, compared with now; an unreadable old version counts as changed, with no pin. */
-async function changeSince(history: GitHistory, ref: string, translation: ParsedDocument, pinKeys: readonly string[]): Promise<PairChange> {
-  const read = await history.reader.read(`${ref}:${history.repoPath(translation.file)}`);
+/** What the change since `ref` did to a translation: whether it existed, changed, and its pin then. */
+export async function changeSince(history: HistoryAccess, ref: string, translation: ParsedDocument, pinKeys: readonly string[]): Promise<PairChange> {
+  const read = await history.read(`${ref}:${history.repoPath(translation.file)}`);
   if (!read.found) return { since: ref, existed: false, translationChanged: true };
   const text = read.content.toString("utf8");
   const data = readFrontMatter(text.replace(/^\uFEFF/, "")).data;

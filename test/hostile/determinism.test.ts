@@ -6,6 +6,7 @@ import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { makeTree, REPO_ROOT } from "../support/fixtures.js";
+import { makeRepo } from "../support/git.js";
 import { GOOD_TRANSLATION, SOURCE } from "./trees.js";
 
 const BUILT_INDEX = path.join(REPO_ROOT, "dist/index.js");
@@ -58,6 +59,29 @@ async function driftingTree(): Promise<string> {
   return makeTree(files);
 }
 
+/**
+ * A repository whose baselines take every path history has: translation commits, commit and hash
+ * pins, skipped commits, renames, and an include outside the source folder, in 40 articles so
+ * that every worker gets several batches.
+ */
+async function historyTree(): Promise<string> {
+  const repo = await makeRepo();
+  const source = (name: string, extra = "") => `# ${name}\n\n[!INCLUDE [note](../includes/note.md)]\n\n## One\n\nFirst ${name}.\n${extra}`;
+  const translation = (name: string) => `# ${name}\n\n## <a name="one"></a>Eins\n\nErstens ${name}.\n`;
+  const names = Array.from({ length: 40 }, (_, index) => `p${String(index).padStart(2, "0")}`);
+  const first = await repo.commit("Add", { "includes/note.md": "Old note.\n", ...Object.fromEntries(names.map((name) => [`articles/${name}.md`, source(name)])) });
+  const blobs = new Map(names.map((name) => [name, repo.git("rev-parse", `HEAD:articles/${name}.md`)]));
+  await repo.commit("Translate", Object.fromEntries(names.map((name, index) => {
+    const pin = index % 3 === 0 ? `---\nms.sourcegitcommit: ${first}\n---\n` : index % 3 === 1 ? `---\nms.openlocfilehash: ${blobs.get(name)}\n---\n` : "";
+    return [`locales/de/${name}.md`, pin + translation(name)];
+  })));
+  await repo.commit("Grow half of them", Object.fromEntries(names.filter((_, index) => index % 2 === 0).map((name) => [`articles/${name}.md`, source(name, "\n## Two\n\nSecond.\n")])));
+  await repo.commit("Typo [l10n skip]", Object.fromEntries(names.filter((_, index) => index % 5 === 0).map((name) => [`articles/${name}.md`, source(name, "\n## Two\n\nSecond!\n")])));
+  await repo.commit("Update the note", { "includes/note.md": "New note.\n" });
+  await repo.rename("Move one", "articles/p07.md", "articles/p07-moved.md");
+  return repo.root;
+}
+
 describe("determinism", () => {
   /** Listings in any order give byte-identical JSON (a substituted file system keeps the run in one thread). */
   it("the same tree listed in shuffled orders gives byte-identical JSON", async () => {
@@ -91,6 +115,23 @@ describe("determinism", () => {
       { numRuns: 3 },
     );
     // Each run starts a pool of threads, twice: slow on a busy machine, however correct.
+  }, 120_000);
+
+  // History is read once, in the main thread; workers get their share per batch.
+  it.skipIf(!existsSync(BUILT_INDEX))("any number of worker threads gives byte-identical JSON with git history", async () => {
+    const root = await historyTree();
+    const built = (await import(BUILT_INDEX)) as { check: typeof check; workLists: typeof workLists };
+    const expected = JSON.stringify(await built.check({ root, workers: 0 }));
+    expect(expected).toBe(JSON.stringify(await check({ root })));
+    const report = JSON.parse(expected) as { findings: Array<{ ruleId: string }> };
+    const rules = new Set(report.findings.map((finding) => finding.ruleId));
+    for (const rule of ["stale-source", "missing-section", "renamed-source"]) expect(rules).toContain(rule);
+    const baselines = JSON.stringify(await built.workLists({ root, workers: 0 }));
+    for (const method of ["source-commit-pin", "source-hash-pin", "translation-commit"]) expect(baselines).toContain(method);
+    for (const workers of [1, 2, 3]) {
+      expect(JSON.stringify(await built.check({ root, workers }))).toBe(expected);
+      expect(JSON.stringify(await built.workLists({ root, workers }))).toBe(baselines);
+    }
   }, 120_000);
 
   it("the shuffling listing really reorders", async () => {

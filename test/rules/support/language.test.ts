@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { francLanguage, guessLanguage, languageText } from "../../../src/rules/support/language.js";
+import { francLanguage, guessLanguage, languageSample, languageText } from "../../../src/rules/support/language.js";
 
 describe("francLanguage", () => {
   it("maps folder names and BCP 47 tags to the codes franc knows", () => {
@@ -36,5 +36,16 @@ describe("guessLanguage", () => {
 
   it("declines to judge text shorter than the minimum", () => {
     expect(guessLanguage("Next steps", "eng", "deu", 50)).toBeUndefined();
+  });
+
+  it("judges a long text on a bounded sample taken from its start to its end", () => {
+    const long = `${german} `.repeat(12) + `${english} `.repeat(6);
+    const sample = languageSample(long);
+    expect(long.length).toBeGreaterThan(2048);
+    expect(sample.length).toBeLessThanOrEqual(1024 + 3);
+    expect(sample.startsWith(long.slice(0, 256))).toBe(true);
+    expect(sample.endsWith(long.slice(-256))).toBe(true);
+    expect(languageSample(german)).toBe(german);
+    expect(guessLanguage(long, "eng", "deu", 50)).toEqual(guessLanguage(sample, "eng", "deu", 50));
   });
 });
