@@ -115,7 +115,8 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocaleFolder: true,
     match: "slug",
     include: ["**/*.{md,mdx}"],
-    keys: { date: "lastUpdated", locale: "lang", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
+    // Starlight's front matter nests translated text: the splash page's hero, the banner, sidebar labels.
+    keys: { date: "lastUpdated", locale: "lang", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description", "hero.title", "hero.tagline", "hero.actions", "banner.content", "sidebar.label", "sidebar.badge"] },
   },
   // VitePress: English at the docs root, each locale a folder of it, listed in `.vitepress/config`.
   vitepress: {
@@ -127,6 +128,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     siteConfig: { files: VITEPRESS_CONFIGS, relativeTo: "sourceDir" },
     include: ["**/*.md"],
     exclude: ["**/node_modules/**"],
-    keys: { date: "lastUpdated", locale: "lang", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description"] },
+    // The home layout's text lives in front matter: hero and features.
+    keys: { date: "lastUpdated", locale: "lang", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "description", "hero.name", "hero.text", "hero.tagline", "hero.actions", "features"] },
   },
 };
