@@ -67,12 +67,16 @@ export function skippedFor(facts: CommitFacts, file: string): boolean {
  * the common case, reads the same both ways.)
  */
 export function isSkipped(message: string, markers: readonly string[], file?: string): boolean {
-  const lower = message.toLowerCase();
+  // A directive is not a marker: `@lunaria-ignore:<globs>` names the files it skips, even where
+  // `lunaria-ignore` is also a keyword (Lunaria reads keywords in the subject alone).
+  const lower = message.replace(DIRECTIVE_LINE, "").toLowerCase();
   if (markers.some((marker) => lower.includes(marker.toLowerCase()))) return true;
   if (file === undefined) return false;
   const directive = lunariaDirective(message);
   return directive !== undefined && skippedFor({ time: 0, parentless: false, skipped: false, directive }, file);
 }
+
+const DIRECTIVE_LINE = /@lunaria-(?:track|ignore):[^\n]*/g;
 
 /** The first `@lunaria-track:` or `@lunaria-ignore:` directive of a commit's body (after its subject line). */
 export function lunariaDirective(message: string): LunariaDirective | undefined {

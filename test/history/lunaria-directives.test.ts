@@ -61,3 +61,11 @@ describe("isSkipped", () => {
     expect(isSkipped("S\n\n@lunaria-ignore:**", [])).toBe(false);
   });
 });
+
+describe("a directive is not a skip marker", () => {
+  it("counts a commit whose body holds `@lunaria-ignore:` for other files, though `lunaria-ignore` is a keyword", () => {
+    const message = "Astro 7 support\n\n@lunaria-ignore:docs/pt-pt/index.mdx;docs/uk/index.mdx\n";
+    expect(isSkipped(message, ["lunaria-ignore"], "docs/tr/index.mdx")).toBe(false);
+    expect(isSkipped("Fix lunaria-ignore typo", ["lunaria-ignore"], "docs/tr/index.mdx")).toBe(true);
+  });
+});
