@@ -4,13 +4,12 @@
  */
 
 /**
- * Known violations in code other branches own, as `[from, to]` path patterns excused from one rule
- * (for `no-cycles`, `to` names a module the excused cycles go through). The lead removes each
- * entry once the branch that owns the file has fixed it:
- * - branch `meta`: `rules/stale-source.ts` imports `history/compare.ts` (compare two versions of
- *   a source belongs in `align/`, where STYLE.md puts it);
+ * Known exceptions, as `[from, to]` path patterns excused from one rule (for `no-cycles`, `to`
+ * names a module the excused cycles go through); each goes once its module has moved:
+ * - `rules/stale-source.ts` imports `history/compare.ts` (comparing two versions of a source
+ *   belongs in `align/`, where STYLE.md puts it);
  * - `reporters/worklist.ts` imports `history/worklist.ts` and `history/compare.ts` (the work list
- *   types belong in `model/`; branch `cli` owns `history/worklist.ts`);
+ *   types belong in `model/`).
  */
 const KNOWN_EXCEPTIONS = {
   "rules-only-model-parse-align-util": [["^src/rules/stale-source\\.ts$", "^src/history/compare\\.ts$"]],
