@@ -74,6 +74,8 @@ export interface SectionContent {
   proseOutsideLinks: string;
 }
 
+/** A paragraph of MDX module statements: `import { Tabs } from '@astrojs/starlight/components';`. */
+const MDX_ESM = /^(?:import\s[^\n]*\sfrom\s*['"][^'"\n]+['"];?|import\s*['"][^'"\n]+['"];?|export\s+(?:const|let|function|default)\s[^\n]*)(?:\n(?:import|export)\s[^\n]*)*$/;
 const CALLOUT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i;
 /** docfx `[!INCLUDE [title](path)]`: the text before the link opens it. */
 const INCLUDE_OPENING = /\[!include\s*$/i;
@@ -142,6 +144,9 @@ function computeSectionContent(nodes: readonly RootContent[], definitions: Reado
         case "html":
           collectHtml(node.value, at, content);
           return "skip";
+        case "paragraph":
+          // MDX's `import X from '…'` and `export const …` lines are code, not prose.
+          return MDX_ESM.test(toString(node)) ? "skip" : undefined;
         case "text":
           collectDocfxImages(node, content);
           prose.push(node.value);
