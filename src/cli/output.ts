@@ -128,6 +128,9 @@ export async function writeReports(report: Report, out: string, shownOut: string
   try {
     for (const { target, shown, content } of files) {
       await writeFile(temporaries.get(target)!, content).catch((error: unknown) => Promise.reject(cannotWrite(shown, error)));
+      // A signal during a write is acted on once the write has settled: a file being created
+      // when the signal came would otherwise appear after its removal.
+      guard.stopIfSignalled();
     }
     guard.holdSignals();
     for (const { target, shown } of files) {
@@ -162,23 +165,29 @@ async function requireRealDirectory(out: string, shown: string): Promise<void> {
 
 /**
  * Signal handling while a report set is written: until `holdSignals`, SIGTERM and SIGINT remove
- * the temporaries and end the process as the signal would; after it, the signal waits for
+ * the temporaries, once the write in flight has settled, and end the process as the signal
+ * would; after it, the signal waits for
  * `release`, which raises it again with the default action restored.
  */
-function guardSignals(temporaries: readonly string[]): { holdSignals: () => void; release: () => void } {
+function guardSignals(temporaries: readonly string[]): { stopIfSignalled: () => void; holdSignals: () => void; release: () => void } {
   let holding = false;
   let pending: NodeJS.Signals | undefined;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (holding) {
-      pending = signal;
-      return;
-    }
+  const stop = (signal: NodeJS.Signals): never => {
     for (const temporary of temporaries) rmSync(temporary, { force: true });
     process.exit(128 + (osConstants.signals[signal] ?? 0));
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    pending = signal;
+    if (holding) return;
+    // The write in flight finishes first (see `stopIfSignalled`); should it never settle, stop anyway.
+    setTimeout(() => stop(signal), 2_000).unref();
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
   return {
+    stopIfSignalled: () => {
+      if (pending !== undefined) stop(pending);
+    },
     holdSignals: () => {
       holding = true;
     },
