@@ -60,7 +60,7 @@ export const codeDrift: Rule<CodeDriftOptions> = {
   },
   checkPair(pair: Pair, { options, sourceLocale }: RuleContext<CodeDriftOptions>): FindingDraft[] {
     const prose = new Set(options.proseLanguages.map((language) => language.toLowerCase()));
-    const locales = pairLocales(sourceLocale, pair.locale);
+    const locales = pair.locales ?? pairLocales(sourceLocale, pair.locale);
     const compared = compareSections(pair, (view) => codeDifferences(view, prose, locales));
     return compared.filter(({ difference }) => options.reportTranslatedText || difference.kind !== "text").map((compared) => {
       const { view, difference } = compared;

@@ -55,7 +55,7 @@ export const linkDrift: Rule<LinkDriftOptions> = {
     },
   },
   checkPair(pair: Pair, { options, sourceLocale }: RuleContext<LinkDriftOptions>): FindingDraft[] {
-    const locales = pairLocales(sourceLocale, pair.locale);
+    const locales = pair.locales ?? pairLocales(sourceLocale, pair.locale);
     const linked = pair.linkedSections ?? {};
     return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales, linked)).map((compared) => {
       const { view, difference } = compared;
