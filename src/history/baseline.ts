@@ -126,15 +126,15 @@ async function findBaseline(
   problems: PinProblem[],
 ): Promise<TranslationBaseline> {
   const versions = await history.versionsOf(sourceFile);
+  const currentBlob = gitBlobId(source.text);
   const found =
     (await fromCommitPin(history, versions, translation, options, problems)) ??
     (await fromHashPin(history, versions, translation, options, problems, cache)) ??
-    (await closestTranslationCommit(history, versions, translation, options, cache));
+    (await closestTranslationCommit(history, versions, { document: source, blob: currentBlob }, translation, options, cache));
   const withProblems = problems.length > 0 ? { pinProblems: problems } : {};
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
 
   // Most translations are of the source as it is: reuse the parsed source instead of parsing it again.
-  const currentBlob = gitBlobId(source.text);
   const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
@@ -237,13 +237,22 @@ const MAX_OUTLINE_HEADINGS = 600;
  * touch a translation that was made from a far older source: its sections added since are then
  * upstream work, not a translator's omissions. Ties keep the later commit.
  */
-async function closestTranslationCommit(history: HistoryAccess, versions: FileVersion[], translation: ParsedDocument, options: BaselineOptions, cache: BlobCache): Promise<Found | HistoryGap> {
+async function closestTranslationCommit(
+  history: HistoryAccess,
+  versions: FileVersion[],
+  source: { document: ParsedDocument; blob: string },
+  translation: ParsedDocument,
+  options: BaselineOptions,
+  cache: BlobCache,
+): Promise<Found | HistoryGap> {
   const last = await fromTranslationCommit(history, versions, translation.file);
   if (typeof last === "string") return last;
-  const outline = headingLevels(translation);
+  const outline = outlineTokens(translation);
   if (outline.length > MAX_OUTLINE_HEADINGS) return last;
   let best = last;
-  let bestDistance = outlineDistance(await sourceOutline(history, last.blob, versions, options, cache), outline);
+  // Most translations are of the source as it is: its outline is the parsed source's, read and parsed once.
+  const lastOutline = last.blob === source.blob ? outlineTokens(source.document) : await sourceOutline(history, last.blob, versions, options, cache);
+  let bestDistance = outlineDistance(lastOutline, outline);
   for (const candidate of (await history.versionsOf(translation.file)).slice(1, MAX_OUTLINE_CANDIDATES + 1)) {
     if (bestDistance === 0) break;
     if (history.shallow && history.commit(candidate.commitIndex).parentless) break;
@@ -263,7 +272,7 @@ async function sourceOutline(history: HistoryAccess, blob: string, versions: Fil
   const file = versions.find((version) => version.blob === blob)?.path ?? "";
   try {
     const document = await cache.document(history, blob, file, options.limits);
-    return document?.usable ? headingLevels(document) : undefined;
+    return document?.usable ? outlineTokens(document) : undefined;
   } catch (error) {
     // An older version git cannot give is only a candidate less; the last commit still stands.
     if (error instanceof VersionUnreadable) return undefined;
@@ -275,7 +284,7 @@ async function sourceOutline(history: HistoryAccess, blob: string, versions: Fil
  * A document's outline as tokens: each heading's level, then one token per table and code block
  * of its section, so a table the source replaced with a component is a difference too.
  */
-function headingLevels(document: ParsedDocument): number[] {
+function outlineTokens(document: ParsedDocument): number[] {
   const outline: number[] = [];
   for (const section of document.sections) {
     if (section.level > 0) outline.push(section.level);
