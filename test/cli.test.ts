@@ -54,7 +54,7 @@ describe("main", () => {
     // zh's one translation error is a warning, and de, sv, nl are outdated: the default check passes.
     expect(await main(["check", "--format", "json", "--output", path.join(out, "drift.json")], io)).toBe(0);
     expect(io.out).toBe("");
-    expect(io.err).toBe("✖ 1 broken, 3 outdated, 0 missing of 4 translations; 16 findings (3 errors, 9 warnings, 4 info) in 1 article × 4 locales\n");
+    expect(io.err).toBe("⚠ 1 broken, 3 outdated, 0 missing of 4 translations; 16 findings (3 errors, 9 warnings, 4 info) in 1 article × 4 locales\n");
     expect(JSON.parse(await readFile(path.join(out, "drift.json"), "utf8")).findings).toHaveLength(16);
   });
 
@@ -80,7 +80,7 @@ describe("check --format", () => {
     expect(await main(["check", "--locale", "zh", "--fail-on", "warning"], broken)).toBe(1);
     expect(broken.out).toBe(
       "::warning file=locales/zh/expressroute/expressroute-connectivity-models.md,line=33,col=42,title=link-drift (zh)::The link to `expressroute-erdirect-about.md` in `直接从 ExpressRoute 站点` (`#direct-from-expressroute-sites`) is not in the source's section; expected the source's link targets.\n" +
-        "✖ 1 broken, 0 outdated, 0 missing of 1 translation; 3 findings (0 errors, 1 warning, 2 info) in 1 article × 1 locale\n",
+        "⚠ 1 broken, 0 outdated, 0 missing of 1 translation; 3 findings (0 errors, 1 warning, 2 info) in 1 article × 1 locale\n",
     );
     // de is outdated: its missing section, stale date and link are the source's news, not annotations.
     const outdated = memoryIo(REPO_ROOT, { GITHUB_ACTIONS: "true" });

@@ -18,11 +18,13 @@ export interface RenderOptions {
   rules: readonly Pick<AnyRule, "id" | "severity" | "description">[];
   /** Text only: every finding after the verdict (`check --verbose`). */
   verbose?: boolean;
+  /** Text only: whether the check fails, as the caller's policy decided. */
+  failed?: boolean;
 }
 
 /** Format → a pure function of the report. */
 export const REPORTERS: Readonly<Record<Format, (report: Report, options: RenderOptions) => string>> = {
-  text: (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }) }),
+  text: (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }), ...(options.failed !== undefined && { failed: options.failed }) }),
   json: (report) => formatJson(report),
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, { rules: options.rules }),

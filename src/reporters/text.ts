@@ -11,6 +11,8 @@ export interface TextOptions {
   color: boolean;
   /** Every finding, grouped by article and locale, after the verdict. */
   verbose?: boolean;
+  /** Whether the check fails under its policy (`--fail-on`, `failOn`), decided by the caller; the summary's mark follows it. */
+  failed?: boolean;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -63,7 +65,7 @@ export function formatText(report: Report, options: TextOptions): string {
   if (notes.length > 0) blocks.push([colors.bold("Notes"), ...notes.map((finding) => `  ${formatLine(finding, colors)}`)]);
 
   if (options.verbose) blocks.push(everyFinding(report.findings, colors));
-  blocks.push([summaryLine(report, colors)]);
+  blocks.push([summaryLine(report, colors, options.failed)]);
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }
 
@@ -196,7 +198,7 @@ export function printable(text: string): string {
 }
 
 /** "✖ 1 broken, 3 outdated, 2 missing of 6 translations; 16 findings (3 errors, 9 warnings, 4 info) in 1 article × 4 locales" */
-export function summaryLine(report: Report, colors: Colors = pc.createColors(false)): string {
+export function summaryLine(report: Report, colors: Colors = pc.createColors(false), failed?: boolean): string {
   const { counts, articles, locales, states } = report.summary;
   const total = counts.error + counts.warning + counts.info;
   const scope = `${plural(articles, "article")} × ${plural(locales, "locale")}`;
@@ -207,6 +209,15 @@ export function summaryLine(report: Report, colors: Colors = pc.createColors(fal
   if (total === 0 && states.broken + states.outdated + states.missing + states.unreadable === 0) return colors.green(`✔ ${plural(translations, "translation")} current${untracked}, no drift in ${scope}`);
   const verdict = `${states.broken} broken, ${states.outdated} outdated, ${states.missing} missing${states.unreadable > 0 ? `, ${states.unreadable} unreadable` : ""} of ${plural(translations, "translation")}${untracked}`;
   const findings = `${plural(total, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info)`;
-  const mark = states.broken > 0 || states.unreadable > 0 ? colors.red("✖") : colors.yellow("⚠");
+  // ✖ only where the check fails: translations broken by warnings alone are work, not a failure
+  // at the default `--fail-on error`.
+  const fails = failed ?? (states.unreadable > 0 || brokenByErrors(report));
+  const mark = fails ? colors.red("✖") : colors.yellow("⚠");
   return `${mark} ${verdict}; ${findings} in ${scope}${known}`;
+}
+
+/** Whether a broken translation has an error among its reasons: what fails a check at the default `--fail-on error`. */
+function brokenByErrors(report: Report): boolean {
+  const errors = new Set(report.findings.filter((finding) => finding.severity === "error").map((finding) => finding.fingerprint));
+  return report.articles.some((article) => article.translations.some((translation) => translation.state === "broken" && translation.reasons.some((reason) => errors.has(reason))));
 }

@@ -4,7 +4,9 @@ import type { Pair } from "../model/pair.js";
 import type { Rule, RuleContext } from "../model/rule.js";
 import { type CodeBlock, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
-import { codeSkeleton, isTextOnly } from "./support/code-skeleton.js";
+import { codeSkeleton, isTextOnly, sameLanguage } from "./support/code-skeleton.js";
+import { nameUnits, renamedNames, vocabularyWords } from "./support/renamed-names.js";
+import type { ParsedDocument } from "../model/document.js";
 import { describeSection } from "./support/sections.js";
 import { pairLocales } from "./support/targets.js";
 
@@ -16,7 +18,9 @@ interface CodeDriftOptions extends Record<string, unknown> {
 }
 
 interface CodeDifference extends Difference {
-  kind: "changed" | "comments" | "text" | "missing" | "extra";
+  kind: "changed" | "comments" | "text" | "renamed" | "missing" | "extra";
+  /** For `renamed`: each name and the name the translation gives it. */
+  renamed?: Array<[string, string]>;
   source?: CodeBlock;
   translation?: CodeBlock;
 }
@@ -25,6 +29,7 @@ const MESSAGES = {
   changed: "The code block in {section} differs from the source's ({difference}); expected the source's code.{sinceNote}",
   "comments-only": "The code block in {section} differs from the source's in comment lines only; expected the source's code, comments may be translated.{sinceNote}",
   "translated-text": "The code block in {section} differs from the source's in strings, comments or text only ({difference}); expected the same code, its text may be translated.{sinceNote}",
+  "renamed-names": "The code block in {section} differs from the source's only in names it renames consistently ({renamed}); the code is otherwise the same, and names may be translated.{sinceNote}",
   missing: "A code block of the source is missing from {section}; expected it, as in the source.{sinceNote}",
   extra: "The code block in {section} is not in the source's section; expected the source's code blocks only.{sinceNote}",
 };
@@ -33,20 +38,22 @@ const MESSAGES = {
  * Code is not translated, so a section's code blocks must equal the source's once whitespace is
  * normalised. Comments, string literals and the text of markup and prose-like blocks may be
  * translated: blocks are compared by their token skeleton (`./support/code-skeleton.ts`), and a
- * block that differs only in those is `info`, which never makes a translation broken.
+ * block that differs only in those is `info`, which never makes a translation broken. So is a block
+ * whose only difference is names the sample makes up, renamed consistently into the reader's
+ * language (`do_work` → `fazer_trabalho`; `./support/renamed-names.ts`).
  */
 export const codeDrift: Rule<CodeDriftOptions> = {
   id: "code-drift",
   severity: "warning",
-  description: "A code block of a translated section differs from the source's, is missing, or is extra; a difference in comments, strings or text only is info.",
+  description: "A code block of a translated section differs from the source's, is missing, or is extra; a difference in comments, strings, text or consistently translated made-up names only is info.",
   rationale:
     "Readers copy commands and code from the translation. A translated parameter, a command the source has since changed, or a block left out gives them code that fails or does something else; translated comments are fine, and are only noted.",
   messages: MESSAGES,
-  messageSeverity: { "comments-only": "info", "translated-text": "info" },
+  messageSeverity: { "comments-only": "info", "translated-text": "info", "renamed-names": "info" },
   options: { proseLanguages: ["mermaid", "text", "plaintext", "txt", "plain", "output", "console", "log"], reportTranslatedText: true },
   optionsSchema: {
     proseLanguages: { type: "array", items: { type: "string", minLength: 1 }, description: "Fence languages whose content is prose (diagrams, program output, plain text): any difference in them is `translated-text`." },
-    reportTranslatedText: { type: "boolean", description: "Report blocks that differ only in strings, comments or markup text as `translated-text` (info); false reports nothing for them." },
+    reportTranslatedText: { type: "boolean", description: "Report blocks that differ only in strings, comments or markup text (`translated-text`) or in translated made-up names (`renamed-names`), as info; false reports nothing for them." },
   },
   examples: {
     bad: {
@@ -62,7 +69,7 @@ export const codeDrift: Rule<CodeDriftOptions> = {
     const prose = new Set(options.proseLanguages.map((language) => language.toLowerCase()));
     const locales = pair.locales ?? pairLocales(sourceLocale, pair.locale);
     const compared = compareSections(pair, (view) => codeDifferences(view, prose, locales));
-    return compared.filter(({ difference }) => options.reportTranslatedText || difference.kind !== "text").map((compared) => {
+    return compared.filter(({ difference }) => options.reportTranslatedText || (difference.kind !== "text" && difference.kind !== "renamed")).map((compared) => {
       const { view, difference } = compared;
       const { source, translation } = difference;
       const related = source && { file: view.sourceDocument.file, line: source.line, column: source.column, message: "The code block in the source." };
@@ -70,6 +77,7 @@ export const codeDrift: Rule<CodeDriftOptions> = {
       const data = {
         section: describeSection(view.translation),
         ...((difference.kind === "changed" || difference.kind === "text") && { difference: firstDifference(source!, translation!) }),
+        ...(difference.renamed && { renamed: renamings(difference.renamed) }),
         ...(source && { sourceLine: source.line }),
       };
       return differenceFinding(compared, place, MESSAGE_OF[difference.kind], data, related);
@@ -77,9 +85,9 @@ export const codeDrift: Rule<CodeDriftOptions> = {
   },
 };
 
-const MESSAGE_OF = { changed: "changed", comments: "comments-only", text: "translated-text", missing: "missing", extra: "extra" } as const;
+const MESSAGE_OF = { changed: "changed", comments: "comments-only", text: "translated-text", renamed: "renamed-names", missing: "missing", extra: "extra" } as const;
 
-function codeDifferences({ source, translation }: SectionPairView, prose: ReadonlySet<string>, locales: ReadonlySet<string>): CodeDifference[] {
+function codeDifferences({ source, translation, sourceDocument }: SectionPairView, prose: ReadonlySet<string>, locales: ReadonlySet<string>): CodeDifference[] {
   const text = (block: CodeBlock) => block.lines.join("\n");
   const sourceRest = unmatched(sectionContent(source).code, sectionContent(translation).code, text);
   const translationRest = unmatched(sectionContent(translation).code, sectionContent(source).code, text);
@@ -87,8 +95,10 @@ function codeDifferences({ source, translation }: SectionPairView, prose: Readon
   const paired = Math.min(sourceRest.length, translationRest.length);
   for (let index = 0; index < paired; index++) {
     const [from, to] = [sourceRest[index]!, translationRest[index]!];
-    const kind = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose, locales) ? "text" : "changed";
-    differences.push({ key: `${kind}\0${text(from)}\0${text(to)}`, identity: `${kind}:${codeId(from)}`, kind, source: from, translation: to });
+    let kind: CodeDifference["kind"] = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose, locales) ? "text" : "changed";
+    const renamed = kind === "changed" && sameLanguage(from.language, to.language) ? renamedNames(nameUnits(codeSkeleton(text(from), from.language, locales)), nameUnits(codeSkeleton(text(to), to.language, locales)), vocabulary(sourceDocument)) : undefined;
+    if (renamed) kind = "renamed";
+    differences.push({ key: `${kind}\0${text(from)}\0${text(to)}`, identity: `${kind}:${codeId(from)}`, kind, source: from, translation: to, ...(renamed && { renamed }) });
   }
   for (const block of sourceRest.slice(paired)) differences.push({ key: `missing\0${text(block)}`, identity: `missing:${codeId(block)}`, kind: "missing", source: block });
   for (const block of translationRest.slice(paired)) differences.push({ key: `extra\0${text(block)}`, identity: `extra:${codeId(block)}`, kind: "extra", translation: block });
@@ -100,15 +110,37 @@ function codeDifferences({ source, translation }: SectionPairView, prose: Readon
  * language (a diagram's labels, program output), or both prose-only (`md` samples of text).
  */
 function sameCode(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>, locales: ReadonlySet<string>): boolean {
-  if (source.language !== translation.language) return false;
+  if (!sameLanguage(source.language, translation.language)) return false;
   if (prose.has(source.language)) return true;
   const [from, to] = [codeSkeleton(source.lines.join("\n"), source.language, locales), codeSkeleton(translation.lines.join("\n"), translation.language, locales)];
   return from === to || (isTextOnly(from) && isTextOnly(to));
 }
 
+const vocabularies = new WeakMap<ParsedDocument, Set<string>>();
+
+/** Every name the source document uses, in its code, inline code, headings and prose: a name it uses is no translation. */
+function vocabulary(document: ParsedDocument): Set<string> {
+  let words = vocabularies.get(document);
+  if (words !== undefined) return words;
+  words = new Set<string>();
+  for (const section of document.sections) {
+    const content = sectionContent(section);
+    for (const block of content.code) for (const unit of nameUnits(codeSkeleton(block.lines.join("\n"), block.language))) words.add(unit);
+    for (const text of [section.title, content.prose, ...content.inlineCode]) for (const word of vocabularyWords(text)) words.add(word);
+  }
+  vocabularies.set(document, words);
+  return words;
+}
+
 /** A short name for a block's code (its source side, for a changed block): the same code, the same identity. */
 function codeId(block: CodeBlock): string {
   return digest(block.lines.join("\n")).slice(0, 16);
+}
+
+/** The renamings, the first three quoted: `do_work` → `fazer_trabalho`. */
+function renamings(renamed: ReadonlyArray<[string, string]>): string {
+  const shown = renamed.slice(0, 3).map(([before, after]) => `\`${clip(before)}\` → \`${clip(after)}\``);
+  return renamed.length > 3 ? `${shown.join(", ")} and ${renamed.length - 3} more` : shown.join(", ");
 }
 
 /** The first differing line, quoted, so the message says what changed. */

@@ -2,7 +2,8 @@ import type { FindingDraft } from "../model/finding.js";
 import type { LinkedSections, Pair } from "../model/pair.js";
 import { pagePath } from "../parse/links.js";
 import type { Rule, RuleContext } from "../model/rule.js";
-import { type LinkTarget, sectionContent } from "../parse/section-content.js";
+import { documentIds, type LinkTarget, sectionContent } from "../parse/section-content.js";
+import { decodePercent } from "../util/url.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 import { articleTarget, isLocalisedUrl, neutralTarget, pairLocales, targetKey } from "./support/targets.js";
@@ -16,11 +17,11 @@ interface LinkDriftOptions extends Record<string, unknown> {
 }
 
 interface LinkDifference extends Difference {
-  kind: "missing" | "extra" | "other-section";
+  kind: "missing" | "extra" | "other-section" | "source-unresolved";
   /** The target as the side that has it writes it (the translation's, for `other-section`). */
   target: string;
   link: LinkTarget;
-  /** For `other-section`: the source's link to the same page. */
+  /** For `other-section`: the source's link to the same page; for `source-unresolved`, the source's link that reaches no section. */
   sourceLink?: LinkTarget;
 }
 
@@ -38,8 +39,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
     missing: "{section} has no link to `{target}`; expected one, as in the source.{sinceNote}",
     extra: "The link to `{target}` in {section} is not in the source's section; expected the source's link targets.{sinceNote}",
     "other-section": "The link to `{target}` in {section} reaches the page the source links to, but not the same section (the source links `{sourceTarget}`); expected the source's section, the page is right.{sinceNote}",
+    "source-unresolved": "The link to `{target}` in {section} reaches a section of this page where the source's `{sourceTarget}` reaches none; the translation's link works, the source's needs fixing.{sinceNote}",
   },
-  messageSeverity: { "other-section": "info" },
+  messageSeverity: { "other-section": "info", "source-unresolved": "info" },
   options: { publishedAt: ["https://learn.microsoft.com/azure/", "https://docs.microsoft.com/azure/", "/azure/"] },
   optionsSchema: {
     publishedAt: { type: "array", items: { type: "string", minLength: 1 }, description: "URL prefixes the source folder is published under: a link by URL and by relative path to one article is one target." },
@@ -60,9 +62,9 @@ export const linkDrift: Rule<LinkDriftOptions> = {
     return compareSections(pair, (view) => linkDifferences(view, options.publishedAt, locales, linked)).map((compared) => {
       const { view, difference } = compared;
       const data = { kind: difference.kind, target: difference.target, section: describeSection(view.translation) };
-      if (difference.kind === "other-section") {
+      if (difference.kind === "other-section" || difference.kind === "source-unresolved") {
         const related = { file: view.sourceDocument.file, line: difference.sourceLink!.line, column: difference.sourceLink!.column, message: "The link in the source." };
-        return differenceFinding(compared, difference.link, "other-section", { ...data, sourceTarget: difference.sourceLink!.url }, related);
+        return differenceFinding(compared, difference.link, difference.kind, { ...data, sourceTarget: difference.sourceLink!.url }, related);
       }
       if (difference.kind === "missing") {
         const related = { file: view.sourceDocument.file, line: difference.link.line, column: difference.link.column, message: "The link in the source." };
@@ -96,16 +98,32 @@ function linkDifferences(view: SectionPairView, publishedAt: readonly string[], 
   for (const [target, link] of extra) {
     if (paired.has(target)) continue;
     const page = pageOf(target);
-    if (page === "") continue; // a link within the page: another section is another target
-    const match = missing.find(([candidate]) => !paired.has(candidate) && pageOf(candidate) === page);
+    // A link within the page: another section is another target, unless the source's link reaches
+    // nothing (`#stagger` where the heading's id is `stagger-cards`) and the translator linked a section.
+    const match =
+      page === ""
+        ? target.startsWith("#§")
+          ? missing.find(([candidate]) => !paired.has(candidate) && candidate.startsWith("#") && !candidate.startsWith("#§") && !sourceIds(view).has(decodePercent(candidate.slice(1))))
+          : undefined
+        : missing.find(([candidate]) => !paired.has(candidate) && pageOf(candidate) === page);
     if (match === undefined) continue;
     paired.add(match[0]);
     paired.add(target);
-    differences.push({ key: `other-section:${match[0]}`, kind: "other-section", target: link.url, link, sourceLink: match[1] });
+    const kind = page === "" ? "source-unresolved" : "other-section";
+    differences.push({ key: `${kind}:${match[0]}`, kind, target: link.url, link, sourceLink: match[1] });
   }
   for (const [target, link] of missing) if (!paired.has(target)) differences.push({ key: `missing:${target}`, kind: "missing", target: link.url, link });
   for (const [target, link] of extra) if (!paired.has(target)) differences.push({ key: `extra:${target}`, kind: "extra", target: link.url, link });
   return differences;
+}
+
+const idsOfDocument = new WeakMap<SectionPairView["sourceDocument"], Set<string>>();
+
+/** Every id the source document defines, once per document. */
+function sourceIds(view: SectionPairView): Set<string> {
+  let ids = idsOfDocument.get(view.sourceDocument);
+  if (ids === undefined) idsOfDocument.set(view.sourceDocument, (ids = documentIds(view.sourceDocument)));
+  return ids;
 }
 
 /** A target key without its fragment: the page it reaches. */

@@ -63,9 +63,10 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
       // Only the github format is meant as workflow commands; everything else printed in a GitHub
       // Actions log has them neutralised (see main.ts).
       const printer = format === "github" ? { ...io, stdout: io.workflowCommands ?? io.stdout } : io;
-      await writeOutput(printer, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, ...(flags.verbose && { verbose: true }) }), flags.output);
-      if (flags.output) io.stderr(`${summaryLine(report)}\n`);
-      outcome.exitCode = failed(report, flags.failOn) ? 1 : 0;
+      const fails = failed(report, flags.failOn);
+      await writeOutput(printer, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, failed: fails, ...(flags.verbose && { verbose: true }) }), flags.output);
+      if (flags.output) io.stderr(`${summaryLine(report, undefined, fails)}\n`);
+      outcome.exitCode = fails ? 1 : 0;
     });
 }
 

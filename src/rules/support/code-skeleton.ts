@@ -18,7 +18,7 @@ const STRING = "\u0000s";
 const TEXT = "\u0000t";
 
 /** Languages where `#` starts a comment (when it starts a line or follows whitespace). */
-const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff", "elixir", "ex", "exs"]);
+const HASH_COMMENTS = new Set(["", "sh", "bash", "shell", "zsh", "fish", "console", "shellsession", "powershell", "ps1", "pwsh", "python", "py", "ruby", "rb", "yaml", "yml", "toml", "ini", "conf", "dockerfile", "makefile", "r", "perl", "env", "dotenv", "gitignore", "diff", "elixir", "ex", "exs", "cmake"]);
 /** Languages where `%` starts a comment. */
 const PERCENT_COMMENTS = new Set(["erlang", "erl", "tex", "latex", "matlab"]);
 /** Languages where `--` starts a comment. */
@@ -35,6 +35,8 @@ const LANGUAGE_CODES: ReadonlySet<string> = new Set(Object.values(iso6393To1));
  * nothing but words, spaces and closing punctuation after it. A command starts lower case.
  */
 const PROSE_TAIL = /(?:[\p{Lu}\p{Lo}][\p{L}\p{M}'’-]*(?:[ \t]+[\p{L}\p{M}][\p{L}\p{M}\p{N}'’-]*,?)+|\p{Lo}[\p{L}\p{M}\p{N}]+)[ \t]*[.…!?:。]*[ \t]*(?=\r?\n|$)/uy;
+/** A log line's message of one word after its tag (`[plugin] Tip`). */
+const LOG_WORD = /\p{Lu}[\p{L}\p{M}]+[ \t]*[.…!?:]*[ \t]*(?=\r?\n|$)/uy;
 /** What a sentence follows: the start of a line, a space, or a closing bracket or colon (`[plugin] Starting…`, `key: Value`); never a flag's `-`. */
 const BEFORE_PROSE = /[\s\]):>]/;
 /** A placeholder for the reader to fill in (`<your_github_username>`, `<my-branch>`): its words are translated. */
@@ -43,6 +45,8 @@ const PLACEHOLDER = /<[\p{L}\p{N}_ ,.'’-]+>/uy;
 const CONTINUATION = /\\[ \t]*\r?\n/y;
 /** JSX whitespace (`{' '}`), which formatters add and remove: no code. */
 const JSX_SPACE = /\{\s*(['"])\s*\1\s*\}/y;
+/** An autolink in Markdown text. */
+const AUTOLINK = /<https?:\/\/[^\s<>]*>/y;
 /** A URL runs to whitespace or the markup that closes it. */
 const URL_END = /[^\s<>"'`)\]]*/y;
 
@@ -76,6 +80,13 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
       const next = nextOf(code, index, "<", "{");
       if (code.slice(index, next).trim() !== "") push(TEXT);
       index = next;
+      AUTOLINK.lastIndex = index;
+      if (AUTOLINK.test(code)) {
+        // `<https://…>` in text is a link the reader's language may change, not a tag.
+        push(TEXT);
+        index = AUTOLINK.lastIndex;
+        continue;
+      }
       JSX_SPACE.lastIndex = index;
       if (JSX_SPACE.test(code)) {
         index = JSX_SPACE.lastIndex;
@@ -161,6 +172,12 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
           index = PROSE_TAIL.lastIndex;
           continue;
         }
+        LOG_WORD.lastIndex = index;
+        if (code.slice(Math.max(0, index - 2), index) === "] " && LOG_WORD.test(code)) {
+          push(TEXT);
+          index = LOG_WORD.lastIndex;
+          continue;
+        }
       }
       let end = index + 1;
       while (end < code.length && WORD.test(code[end]!)) end++;
@@ -175,6 +192,10 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
       // A trailing comma is the formatter's choice, not other code.
       tokens.pop();
     }
+    if (char === "}" && tokens.at(-1) === ";" && !markup) {
+      // So is the last `;` in a block or a type (`{ a: string; }`).
+      tokens.pop();
+    }
     if (markup && (char === ">" || char === "}")) {
       // The end of a tag (or a JSX expression) opens text again.
       tokens.push(char);
@@ -185,7 +206,28 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
     tokens.push(char);
     index++;
   }
+  // How a fragment ends (`],` or `];`, a statement's `;`) is the sample's punctuation, not other code.
+  while (tokens.at(-1) === "," || tokens.at(-1) === ";") tokens.pop();
   return tokens.join(" ");
+}
+
+/** Fence languages that are one language under several names (`md` and `markdoc`, `sh` and `bash`). */
+const LANGUAGE_FAMILIES: ReadonlyMap<string, string> = new Map(
+  [
+    ["md", "markdown", "mdx", "markdoc"],
+    ["js", "javascript", "mjs", "cjs"],
+    ["ts", "typescript", "mts", "cts"],
+    ["sh", "bash", "shell", "zsh", "console", "shellsession", "terminal"],
+    ["yaml", "yml"],
+    ["py", "python"],
+    ["rb", "ruby"],
+    ["ps1", "powershell", "pwsh"],
+  ].flatMap((names) => names.map((name) => [name, names[0]!] as const)),
+);
+
+/** Whether two fence languages are the same language: a translator may write `md` for the source's `markdoc`. */
+export function sameLanguage(a: string, b: string): boolean {
+  return a === b || (LANGUAGE_FAMILIES.get(a) ?? a) === (LANGUAGE_FAMILIES.get(b) ?? b);
 }
 
 /** Whether a skeleton has anything besides placeholders: prose-only blocks compare as text. */
