@@ -79,7 +79,7 @@ export async function check(options: CheckOptions = {}): Promise<Report> {
  */
 export async function workLists(options: CheckOptions = {}): Promise<WorkList[]> {
   // The translated front matter keys are the layout's, as `stale-source` counts them.
-  return (await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }))).workLists;
+  return (await runWith(options, (run) => ({ workLists: workListKeys(run) }))).workLists;
 }
 
 /**
@@ -87,8 +87,15 @@ export async function workLists(options: CheckOptions = {}): Promise<WorkList[]>
  * work, ranked per locale; `states` filters (default: all but current). One engine run.
  */
 export async function workStatus(options: CheckOptions & { states?: readonly StatusState[] } = {}): Promise<WorkStatus> {
-  const { report, workLists } = await runWith(options, (run) => ({ workLists: { frontMatterKeys: run.layout.keys.translated } }));
+  const { report, workLists } = await runWith(options, (run) => ({ workLists: workListKeys(run) }));
   return workStatusOf(report, workLists, options.states);
+}
+
+/** The front matter keys work lists compare: the translated ones, and those whose values must equal the source's (as `metadata-drift` has them). */
+function workListKeys(run: ResolvedRun): { frontMatterKeys: readonly string[]; equalKeys: readonly string[] } {
+  const metadata = run.rules.find((active) => active.rule.id === "metadata-drift");
+  const ruleKeys = Array.isArray(metadata?.options.equalKeys) ? (metadata.options.equalKeys as string[]) : [];
+  return { frontMatterKeys: run.layout.keys.translated, equalKeys: metadata ? [...new Set([...ruleKeys, ...(run.layout.keys.equal ?? [])])] : [] };
 }
 
 async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Collect): Promise<EngineResult> {

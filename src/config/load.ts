@@ -20,7 +20,7 @@ export interface Config {
   include?: string[];
   exclude?: string[];
   rules?: RuleSettings;
-  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[]; drifted?: string };
+  keys?: { date?: string; locale?: string; sourceCommit?: string[]; sourceHash?: string[]; translated?: string[]; equal?: string[]; drifted?: string };
   maxFileBytes?: number;
   /**
    * Commit message markers (case-insensitive substrings) of changes that need no translation, and

@@ -60,7 +60,7 @@ export interface ArticleContext {
 /** Per-pair data the engine gathers on request, as plain data (it crosses worker threads and the cache). */
 export interface Collect {
   /** The translator's work list of each translation: source at its baseline against the source now. */
-  workLists?: { frontMatterKeys: readonly string[] };
+  workLists?: { frontMatterKeys: readonly string[]; equalKeys?: readonly string[] };
 }
 
 export type { ArticleResult } from "./article-result.js";
@@ -86,6 +86,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const history = emptyTally();
   const outline: ArticleOutline = { article, file: sourceFile, sections: source!.sections.filter(isHeading).map(toOutline), translations: [] };
   const workKeys = context.collect?.workLists?.frontMatterKeys;
+  const equalKeys = context.collect?.workLists?.equalKeys ?? [];
   const workLists: WorkList[] = [];
   if (!isTracked(source!, context.trackProperty)) {
     // Not meant for translation (Lunaria's `localizableProperty`): a state, never findings about its translations.
@@ -141,7 +142,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     }
     for (const finding of pairFindings(pair, context.rules, context.sourceLocale)) findings.push(finding);
     outline.translations.push(translationOutline(pair));
-    if (workKeys) workLists.push(workListFor(pair, workKeys));
+    if (workKeys) workLists.push(workListFor(pair, workKeys, equalKeys));
   }
   const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });

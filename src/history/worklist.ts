@@ -2,6 +2,7 @@ import { structuredPatch } from "diff";
 import { MAX_LINE_EDITS } from "./line-diff.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { BaselineMethod, HistoryGap, Pair, TranslationBaseline } from "../model/pair.js";
+import { frontMatterLeafKeys, frontMatterValue } from "../parse/front-matter.js";
 import { compareSources, isFormattingOnly, sectionText, type ChangeKind, type SectionRef } from "./compare.js";
 
 /**
@@ -30,6 +31,10 @@ export interface WorkList {
   skipped: SectionRef[];
   /** Included files changed since the baseline. */
   includes: Array<{ file: string; commits: number }>;
+  /** Translated front matter keys the source changed since the baseline, with the value then and now (absent: no such key). */
+  frontMatter: Array<{ key: string; before?: string; after?: string }>;
+  /** Front matter values that must equal the source's and do not: the translation's (absent: missing) and the source's. */
+  values: Array<{ key: string; value?: string; expected: string }>;
   /** When the baseline is unknown: source sections the translation lacks, and its sections the source lacks. */
   structure?: { missing: SectionRef[]; extra: SectionRef[] };
   /** Source lines to translate or review: added sections' lines plus changed lines; ranks the lists. */
@@ -40,7 +45,7 @@ export interface WorkList {
  * The work list of one pair: the source at the translation's baseline against the source now.
  * Pure, given the pair; the engine calls it for each aligned pair it checks.
  */
-export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): WorkList {
+export function workListFor(pair: Pair, frontMatterKeys: readonly string[], equalKeys: readonly string[] = []): WorkList {
   const baseline = pair.baseline;
   const list: WorkList = {
     article: pair.article,
@@ -53,6 +58,8 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): Wor
     removed: [],
     skipped: [],
     includes: baseline?.includesChanged ?? [],
+    frontMatter: [],
+    values: valuesToCopy(pair, equalKeys),
     size: 0,
   };
   if (baseline) list.baseline = baselineSummary(baseline);
@@ -65,6 +72,7 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): Wor
   const target = baseline.target ?? pair.source;
   const comparison = compareSources(baseline.source, target, frontMatterKeys);
   list.added = comparison.added;
+  list.frontMatter = comparison.frontMatter.map((key) => ({ key, ...shown("before", frontMatterValue(baseline.source!.frontMatter, key)), ...shown("after", frontMatterValue(target.frontMatter, key)) }));
   list.removed = comparison.removed;
   const oldSections = new Map(baseline.source.sections.map((section) => [section.anchor, section]));
   const newSections = new Map(target.sections.map((section) => [section.anchor, section]));
@@ -81,9 +89,32 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[]): Wor
     list.added.reduce((total, section) => total + section.text.split("\n").length, 0) +
     list.changed.reduce((total, section) => total + section.diff.split("\n").filter((line) => line.startsWith("+") || line.startsWith("-")).length, 0) +
     list.removed.length +
-    list.includes.length;
-  if (list.size > 0 || comparison.frontMatter.length > 0) list.state = "stale";
+    list.includes.length +
+    list.frontMatter.length +
+    list.values.length;
+  if (list.size > 0) list.state = "stale";
   return list;
+}
+
+/** Values the translation must copy from its source and differ (a version in Hugo's `cascade`). */
+function valuesToCopy(pair: Pair, equalKeys: readonly string[]): WorkList["values"] {
+  const values: WorkList["values"] = [];
+  for (const key of equalKeys.flatMap((key) => frontMatterLeafKeys(pair.source.frontMatter, key))) {
+    const expected = frontMatterValue(pair.source.frontMatter, key);
+    if (expected === undefined) continue;
+    const value = frontMatterValue(pair.translation.frontMatter, key);
+    if (JSON.stringify(value) === JSON.stringify(expected)) continue;
+    values.push({ key, ...shown("value", value), expected: valueText(expected) });
+  }
+  return values;
+}
+
+function shown<K extends string>(name: K, value: unknown): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [name]: valueText(value) } as Record<K, string>);
+}
+
+function valueText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** A unified diff of one section, with hunk line numbers as in the two versions of the file. */
@@ -108,7 +139,7 @@ function rewrittenDiff(before: string, after: string, beforeLine: number, afterL
 /** A translation not made yet (or whose source cannot be read): all of the source is the work. */
 export function missingWorkList(article: string, locale: string, file: string, source: ParsedDocument): WorkList {
   const lines = source.text.split("\n").length - source.frontMatterLines;
-  return { article, locale, file, sourceFile: source.file, state: "missing", added: [], changed: [], removed: [], skipped: [], includes: [], size: source.usable ? lines : 0 };
+  return { article, locale, file, sourceFile: source.file, state: "missing", added: [], changed: [], removed: [], skipped: [], includes: [], frontMatter: [], values: [], size: source.usable ? lines : 0 };
 }
 
 function baselineSummary(baseline: TranslationBaseline): NonNullable<WorkList["baseline"]> {

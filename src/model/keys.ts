@@ -10,4 +10,10 @@ export interface PresetKeys {
   sourceHash: string[];
   /** Front matter keys that are translated (a title, a description): a source change to one needs the translator. */
   translated: string[];
+  /**
+   * Front matter keys whose values render into the page as they are and must equal the source's
+   * (dot = nesting): versions in Hugo's `cascade` (`cascade.vers`). Checked by `metadata-drift`
+   * with its `equalKeys`.
+   */
+  equal?: string[];
 }

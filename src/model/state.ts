@@ -28,6 +28,13 @@ export interface WorkSection {
 }
 
 /** What an outdated translation needs: the source's changes since its baseline. */
+/** A front matter value the translation must copy from its source. */
+export interface WorkValue {
+  key: string;
+  value?: string;
+  expected: string;
+}
+
 export interface WorkList {
   /** How the baseline was found: a pin, the last translation commit, or `date` when only dates tell. */
   method: string;
@@ -44,6 +51,8 @@ export interface WorkList {
   includes: string[];
   /** Sections other upstream findings name, where no history comparison listed them (dates only). */
   review?: WorkSection[];
+  /** Front matter values to copy from the source, which changed them since (`cascade.vers`): the translation's value (absent: missing) and the source's. */
+  values?: WorkValue[];
   /**
    * Since when the translation is behind (YYYY-MM-DD): the first source commit after the
    * baseline, or the source's date when only dates are known.

@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { compareText } from "../util/compare-text.js";
 import yaml from "js-yaml";
 import type { ProblemAt } from "../model/document.js";
 
@@ -165,6 +166,18 @@ export function frontMatterValue(data: Readonly<Record<string, unknown>>, key: s
     value = (value as Record<string, unknown>)[part];
   }
   return value;
+}
+
+/**
+ * A key whose value is a map stands for each of its leaves (`cascade.vers` for
+ * `cascade.vers.otel`, `cascade.vers.contrib`), so a difference names the one value that differs.
+ */
+export function frontMatterLeafKeys(data: Readonly<Record<string, unknown>>, key: string, depth = 0): string[] {
+  const value = frontMatterValue(data, key);
+  if (value === null || typeof value !== "object" || Array.isArray(value) || depth >= 4) return [key];
+  return Object.keys(value)
+    .sort(compareText)
+    .flatMap((child) => frontMatterLeafKeys(data, `${key}.${child}`, depth + 1));
 }
 
 /** The file line of a key: its own line, or the line of the top-level key it is nested in. */

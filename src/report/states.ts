@@ -1,6 +1,6 @@
 import type { Finding } from "../model/finding.js";
 import type { ArticleOutline, TranslationOutline } from "../model/report.js";
-import { TRANSLATION_STATES, type FindingCause, type StateCounts, type TranslationState, type WorkList, type WorkSection } from "../model/state.js";
+import { TRANSLATION_STATES, type FindingCause, type StateCounts, type TranslationState, type WorkList, type WorkSection, type WorkValue } from "../model/state.js";
 import { compareText } from "../util/compare-text.js";
 
 /**
@@ -94,6 +94,13 @@ export function workList(upstream: readonly Finding[]): WorkList {
     const since = typeof data.outdatedSince === "string" ? data.outdatedSince : typeof data.sourceDate === "string" ? data.sourceDate : undefined;
     if (since !== undefined && (work.outdatedSince === undefined || since < work.outdatedSince)) work.outdatedSince = since.slice(0, 10);
   }
+  const values: WorkValue[] = [];
+  for (const finding of upstream) {
+    const data = finding.data ?? {};
+    if (finding.ruleId !== "metadata-drift" || typeof data.key !== "string" || typeof data.expected !== "string") continue;
+    values.push({ key: data.key, ...(typeof data.value === "string" && { value: data.value }), expected: data.expected });
+  }
+  if (values.length > 0) work.values = values.sort((a, b) => compareText(a.key, b.key));
   for (const section of [...work.added, ...work.changed, ...work.removed]) named.add(section.anchor);
   const review: WorkSection[] = [];
   for (const finding of upstream) {

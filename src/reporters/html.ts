@@ -7,7 +7,7 @@ import type { AnyRule } from "../model/rule.js";
 import { TRANSLATION_STATES, type TranslationState, type WorkList } from "../model/state.js";
 import { escapeHtml, jsonForScript } from "./escape.js";
 import { CLIENT_SCRIPT, CLIENT_STYLE } from "./html-client.js";
-import { describeWork, printable, summaryLine } from "./text.js";
+import { describeWork, judgedLocales, printable, summaryLine } from "./text.js";
 import { findingsOutsideTranslations, translationErrors } from "./translation-errors.js";
 
 /** Where the checked tree lives on the web, so the page can link files, their history and compare views. */
@@ -92,7 +92,7 @@ const ALWAYS_LABELLED = new Set<TranslationState>(["current", "outdated", "broke
  */
 export function formatHtml(report: Report, options: HtmlOptions): string {
   const data = htmlData(report, options.rules, options.repository);
-  const locales = Object.entries(report.summary.byLocale);
+  const locales = judgedLocales(report);
   const style = CLIENT_STYLE + barWidths(locales.map(([, summary]) => summary));
   return `<!doctype html>
 <html lang="en">

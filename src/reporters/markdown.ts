@@ -2,7 +2,7 @@ import type { Finding, Severity } from "../model/finding.js";
 import type { Report, TranslationOutline } from "../model/report.js";
 import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls, withoutGitHubReferences } from "./escape.js";
 import { plural } from "../util/text.js";
-import { changeLines, describeWork, reasonFindings, summaryLine } from "./text.js";
+import { changeLines, describeWork, judgedLocales, reasonFindings, summaryLine } from "./text.js";
 import { findingsOutsideTranslations } from "./translation-errors.js";
 
 export interface MarkdownOptions {
@@ -85,7 +85,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = DEFAUL
 function headPart(report: Report): Part {
   const change = changeLines(report).map(messageToMarkdown);
   const head = ["# Translation drift", "", escapeMarkdown(summaryLine(report)), "", ...change.flatMap((line) => [line, ""]), "| locale | current | outdated | broken | missing | section coverage |", "|---|---:|---:|---:|---:|---:|"];
-  const items = Object.entries(report.summary.byLocale).map(([locale, summary]) => {
+  const items = judgedLocales(report).map(([locale, summary]) => {
     const { current, outdated, broken, missing } = summary.states;
     return `| ${escapeMarkdown(locale)} | ${current} | ${outdated} | ${broken} | ${missing} | ${summary.coveragePercent}% |`;
   });

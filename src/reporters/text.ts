@@ -1,6 +1,6 @@
 import pc from "picocolors";
 import type { Finding, Severity } from "../model/finding.js";
-import type { ArticleOutline, Report, TranslationOutline } from "../model/report.js";
+import type { ArticleOutline, LocaleSummary, Report, TranslationOutline } from "../model/report.js";
 import type { StateCounts, WorkList, WorkSection } from "../model/state.js";
 import { plural } from "../util/text.js";
 import { findingsOutsideTranslations } from "./translation-errors.js";
@@ -69,10 +69,19 @@ export function formatText(report: Report, options: TextOptions): string {
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }
 
+/**
+ * The locales the run judged, with their summaries: a locale without a translation in scope (a
+ * Japanese change leaves Chinese unjudged) would read as zeros at full coverage.
+ */
+export function judgedLocales(report: Report): Array<[string, LocaleSummary]> {
+  return Object.entries(report.summary.byLocale).filter(([, summary]) => Object.values(summary.states).some((count) => count > 0));
+}
+
 /** The states per locale as an aligned table, one line per locale after the header. */
 export function stateTable(report: Report): string[] {
   const header = ["locale", "current", "outdated", "broken", "missing", "sections"];
-  const rows = Object.entries(report.summary.byLocale).map(([locale, summary]) => [
+  const locales = judgedLocales(report);
+  const rows = locales.map(([locale, summary]) => [
     printable(locale),
     String(summary.states.current),
     String(summary.states.outdated),
@@ -81,9 +90,9 @@ export function stateTable(report: Report): string[] {
     `${summary.coveragePercent}%`,
   ]);
   const extra = (counts: StateCounts) => counts.unreadable + counts.untracked;
-  if (Object.values(report.summary.byLocale).some((summary) => extra(summary.states) > 0)) {
+  if (locales.some(([, summary]) => extra(summary.states) > 0)) {
     header.splice(5, 0, "other");
-    Object.values(report.summary.byLocale).forEach((summary, index) => rows[index]!.splice(5, 0, String(extra(summary.states))));
+    locales.forEach(([, summary], index) => rows[index]!.splice(5, 0, String(extra(summary.states))));
   }
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
@@ -121,6 +130,10 @@ export function describeWork(work: WorkList | undefined): string {
   if (work.frontMatter.length > 0) parts.push(`front matter ${work.frontMatter.map((key) => `\`${key}\``).join(", ")}`);
   if (work.includes.length > 0) parts.push(`includes ${work.includes.map((file) => `\`${file}\``).join(", ")}`);
   named("review", work.review ?? []);
+  const values = (work.values ?? []).map((item) => `\`${item.key}\` ${item.value === undefined ? "missing" : `\`${item.value}\``} → \`${item.expected}\``);
+  if (values.length > 0) parts.push(`values ${values.join(", ")}`);
+  // A translation behind only in values the source changed (a version bump) has no commits to name.
+  if (work.commitsBehind === undefined && values.length > 0 && parts.length === 1) return `values to update: ${values.join(", ")}`;
   return `${behind}${since}${parts.length > 0 ? `: ${parts.join("; ")}` : ""}`;
 }
 

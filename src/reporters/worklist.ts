@@ -55,8 +55,15 @@ function formatOne(list: WorkList, colors: Colors): string {
   for (const section of list.removed) lines.push(`  ${colors.red("removed")}  ${heading(section)}`);
   for (const section of list.skipped) lines.push(`  ${colors.dim("skipped")}  ${heading(section)}: formatting only`);
   for (const include of list.includes) lines.push(`  ${colors.yellow("include")}  \`${printable(include.file)}\` changed in ${plural(include.commits, "commit")}`);
+  for (const item of list.frontMatter ?? []) lines.push(`  ${colors.yellow("changed")}  front matter \`${printable(item.key)}\`: ${quoted(item.before)} → ${quoted(item.after)}`);
+  for (const item of list.values ?? []) lines.push(`  ${colors.yellow("value")}    \`${printable(item.key)}\` is ${quoted(item.value)}; copy the source's ${quoted(item.expected)}`);
   if (list.state === "current") lines.push("  up to date: nothing to translate");
   return lines.join("\n");
+}
+
+/** A front matter value as the diff shows it, quoted; `none` where the key is absent. */
+function quoted(value: string | undefined): string {
+  return value === undefined ? "none" : `\`${printable(value.replace(/\s+/g, " "))}\``;
 }
 
 /**

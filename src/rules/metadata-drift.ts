@@ -3,6 +3,7 @@ import type { Cause, FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Rule } from "../model/rule.js";
+import { frontMatterKeyLine, frontMatterLeafKeys, frontMatterValue } from "../parse/front-matter.js";
 
 /** The metadata header Azure articles had before front matter: `<properties … />` `<tags … />`. */
 const LEGACY_HEADER = /^\s*<(properties|tags)\s([^>]*?)\/?>/;
@@ -56,25 +57,29 @@ export const metadataDrift: Rule<MetadataDriftOptions> = {
     bad: { source: "---\nms.topic: conceptual\n---\n\n# Guide\n\nText.\n", translation: "---\nms.topic: get-started-article\n---\n\n# Anleitung\n\nText.\n" },
     good: { source: "---\nms.topic: conceptual\n---\n\n# Guide\n\nText.\n", translation: "---\nms.topic: conceptual\nms.translationtype: HT\n---\n\n# Anleitung\n\nText.\n" },
   },
-  checkPair(pair: Pair, { options }): FindingDraft[] {
+  checkPair(pair: Pair, { options, keys }): FindingDraft[] {
     const { values: source } = metadataOf(pair.source);
     const { values: translation, lines } = metadataOf(pair.translation);
     const baseline = pair.baseline?.source?.usable ? metadataOf(pair.baseline.source).values : undefined;
     const file = pair.translation.file;
-    const lineOf = (key: string) => own(lines, key) ?? 1;
+    const lineOf = (key: string) => frontMatterKeyLine(lines, key) ?? 1;
     // The source had this value at the baseline: the translator changed it; a value changed since is upstream's.
-    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(own(baseline, key)), normalize(own(source, key))) ? "translation" : "upstream");
+    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(frontMatterValue(baseline, key)), normalize(frontMatterValue(source, key))) ? "translation" : "upstream");
     const findings: FindingDraft[] = [];
-    for (const key of options.equalKeys) {
-      if (!Object.hasOwn(source, key)) continue;
-      if (!Object.hasOwn(translation, key)) {
-        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(own(source, key)) } });
-      } else if (!isDeepStrictEqual(normalize(own(source, key)), normalize(own(translation, key)))) {
-        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(own(translation, key)), expected: show(own(source, key)) } });
+    // The layout's keys (Hugo's `cascade.vers`) and the rule's; a key may nest (dots).
+    const equalKeys = [...new Set([...options.equalKeys, ...(keys.equal ?? [])])];
+    for (const key of equalKeys.flatMap((key) => frontMatterLeafKeys(source, key))) {
+      const expected = frontMatterValue(source, key);
+      if (expected === undefined) continue;
+      const value = frontMatterValue(translation, key);
+      if (value === undefined) {
+        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(expected) } });
+      } else if (!isDeepStrictEqual(normalize(expected), normalize(value))) {
+        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(value), expected: show(expected) } });
       }
     }
     for (const key of options.requiredKeys) {
-      if (key in translation || options.equalKeys.includes(key)) continue;
+      if (key in translation || equalKeys.includes(key)) continue;
       findings.push({ messageId: "required-missing", file, line: 1, column: 1, key, cause: "translation", data: { key, required: true } });
     }
     if (!options.reportExtraKeys) return findings;

@@ -85,7 +85,9 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     sourceLocale: "en",
     localePattern: "content/{locale}",
     include: ["**/*.md"],
-    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "linkTitle", "description"] },
+    // Versions a section's pages print through `cascade` (OpenTelemetry's `{{< param vers >}}`):
+    // a translation that keeps an old one shows readers the wrong version.
+    keys: { date: "lastmod", locale: "language", sourceCommit: ["default_lang_commit"], sourceHash: [], translated: ["title", "linkTitle", "description"], equal: ["cascade.vers", "cascade.collector_vers"] },
   },
   mdn: {
     name: "mdn",
