@@ -18,7 +18,8 @@ export function splitSections(tree: Root): Section[] {
   const sections: Section[] = [];
   const openByLevel: number[] = []; // section index of the innermost open heading per level
 
-  for (const node of tree.children) {
+  for (const child of tree.children) {
+    const node = shortcodeHeading(child) ?? child;
     if (node.type === "heading") {
       const { title, explicitIds } = headingIdentity(node);
       const slug = slugger.slug(title);
@@ -96,6 +97,24 @@ function preamble(first: RootContent): Section {
   return { index: 0, level: 0, title: "", ids: [], explicitIds: [], anchor: "", line, column: 1, endLine: line, parent: -1, nodes: [] };
 }
 
+/**
+ * Hugo sites (Kubernetes) write some headings as shortcodes whose text each language's site
+ * translates: `## {{% heading "whatsnext" %}}`, or in older pages a bare `{{% whatsnext-heading %}}`
+ * line that renders a level-2 heading. Both are the section `whatsnext` in every language, so a
+ * translation's `## {{% heading "whatsnext" %}}` and the English bare line align. Recognised in any
+ * layout: the `{{% … %}}` syntax is Hugo's alone.
+ */
+const HEADING_SHORTCODE = /^\{\{([%<])\s*heading\s+"([\w-]+)"\s*[%>]\}\}$/;
+const BARE_HEADING_SHORTCODE = /^\{\{([%<])\s*([\w]+)-heading\s*[%>]\}\}$/;
+
+/** A paragraph that is only a heading shortcode, as the level-2 heading it renders. */
+function shortcodeHeading(node: RootContent): Heading | undefined {
+  if (node.type !== "paragraph" || node.children.length !== 1 || node.children[0]!.type !== "text") return undefined;
+  const match = BARE_HEADING_SHORTCODE.exec(node.children[0]!.value.trim());
+  if (match === null) return undefined;
+  return { type: "heading", depth: 2, children: [{ type: "text", value: node.children[0]!.value.trim() }], ...(node.position && { position: node.position }) };
+}
+
 /** The heading's reader-visible title and the ids written into it. */
 export function headingIdentity(heading: Heading): { title: string; explicitIds: string[] } {
   const explicitIds: string[] = [];
@@ -115,6 +134,8 @@ export function headingIdentity(heading: Heading): { title: string; explicitIds:
     explicitIds.push(attribute[1]);
     title = title.slice(0, attribute.index);
   }
+  const shortcode = HEADING_SHORTCODE.exec(title.trim()) ?? BARE_HEADING_SHORTCODE.exec(title.trim());
+  if (shortcode?.[2] !== undefined) explicitIds.push(shortcode[2]);
   return { title: title.replace(/\s+/g, " ").trim(), explicitIds };
 }
 

@@ -64,7 +64,7 @@ export function formatText(report: Report, options: TextOptions): string {
   const notes = outside.filter((finding) => finding.article === "");
   if (notes.length > 0) blocks.push([colors.bold("Notes"), ...notes.map((finding) => `  ${formatLine(finding, colors)}`)]);
 
-  if (options.verbose) blocks.push(everyFinding(report.findings, colors));
+  if (options.verbose) blocks.push(everyFinding(report, colors));
   blocks.push([summaryLine(report, colors, options.failed)]);
   return `${blocks.map((block) => block.join("\n")).join("\n\n")}\n`;
 }
@@ -174,22 +174,50 @@ function missingLines(report: Report): string[] {
   return lines;
 }
 
-function everyFinding(findings: readonly Finding[], colors: Colors): string[] {
+function everyFinding(report: Report, colors: Colors): string[] {
+  const { findings } = report;
   const lines = [colors.bold(`Every finding (${findings.length})`)];
+  const outlines = new Map(report.articles.map((outline) => [outline.article, outline]));
   let article: string | undefined;
   let locale: string | undefined;
+  const closeTranslation = () => {
+    if (article !== undefined && locale !== undefined) lines.push(...pairingLines(outlines.get(article), locale, colors));
+  };
   for (const finding of findings) {
     if (finding.article !== article) {
+      closeTranslation();
       article = finding.article;
       locale = undefined;
       // Findings about the whole run (history) have no article.
       lines.push(colors.bold(colors.underline(article === "" ? "(whole tree)" : printable(article))));
     }
     if (finding.locale !== locale) {
+      closeTranslation();
       locale = finding.locale;
       lines.push(`  ${colors.bold(printable(locale))}`);
     }
     lines.push(`    ${formatLine(finding, colors)}`);
+  }
+  closeTranslation();
+  return lines;
+}
+
+/**
+ * How the translation's sections were paired where no shared id decided it: by a score of
+ * evidence (`content`) or by level and position alone (`sequence`), so a reader of a finding
+ * about a section can see why it was compared with that source section.
+ */
+function pairingLines(outline: ArticleOutline | undefined, locale: string, colors: Colors): string[] {
+  const translation = outline?.translations.find((candidate) => candidate.locale === locale);
+  if (outline === undefined || translation === undefined) return [];
+  const lines: string[] = [];
+  for (const row of translation.rows) {
+    if (row.source === undefined || row.translation === undefined || (row.method !== "content" && row.method !== "sequence")) continue;
+    const source = outline.sections[row.source];
+    // The page titles always pair: no reader wonders why.
+    if (source === undefined || (source.level === 1 && row.translation.level === 1)) continue;
+    const evidence = row.evidence ? `, score ${row.evidence.score}${row.evidence.kinds.length > 0 ? ` (${row.evidence.kinds.join(", ")})` : ""}` : "";
+    lines.push(`    ${colors.dim(printable(`paired  \`${source.title}\` (#${source.anchor}) ↔ \`${row.translation.title}\` (#${row.translation.anchor}) by ${row.method}${evidence}`))}`);
   }
   return lines;
 }
