@@ -9,13 +9,45 @@ interface Match {
   sharedId: string;
 }
 
+/**
+ * What the source as it was at the translation's baseline says of each translation section: the
+ * current source section it became (by index), or `null` when the source has dropped it since.
+ */
+export type BaselineHints = ReadonlyMap<number, number | null>;
+
+/**
+ * The hints for a translation made from `baseline`: the translation is aligned with the source as
+ * it was then (the structure its translator saw), and that version with the source now (one
+ * language, so ids and content match well). Only translation pairs that evidence made count (an
+ * `anchor`, `content` or `preamble` row, never one made by level and position alone); a section of
+ * that version that the source now lacks, or pairs by level and place alone, was dropped since.
+ */
+export function baselineHints(baseline: readonly Section[], current: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>): BaselineHints {
+  const thenToTranslation = alignSections(baseline, translation, locales);
+  const thenToNow = alignSections(baseline, current);
+  const decided = (row: AlignedSection) => row.method === "anchor" || row.method === "content" || row.method === "preamble";
+  const now = new Map<number, number | null>();
+  for (const row of thenToNow.rows) {
+    if (row.source === undefined) continue;
+    // In one language a section that stayed shares its id or content; one paired by its level and
+    // place alone was replaced (`Requirements` then, `Recent highlights` now).
+    now.set(row.source, row.translation !== undefined && decided(row) ? row.translation : null);
+  }
+  const hints = new Map<number, number | null>();
+  for (const row of thenToTranslation.rows) {
+    if (row.source === undefined || row.translation === undefined || !decided(row) || !now.has(row.source)) continue;
+    hints.set(row.translation, now.get(row.source)!);
+  }
+  return hints;
+}
+
 /** Largest gap (source sections × translation sections) aligned by score; larger ones are aligned linearly. */
 export const MAX_GAP_CELLS = 200 * 200;
 /** Scored cells for one whole alignment, so that many mid-sized gaps stay fast too. */
 export const MAX_ALIGNMENT_CELLS = 2_000_000;
 
 /** Evidence kinds that say something about content, not only about the outline. */
-const CONTENT_KINDS = new Set(["id", "code", "links", "images", "inline-code", "numbers"]);
+const CONTENT_KINDS = new Set(["id", "code", "links", "images", "inline-code", "numbers", "baseline"]);
 
 /**
  * Aligns the sections of a source document with those of a translation.
@@ -33,12 +65,16 @@ const CONTENT_KINDS = new Set(["id", "code", "links", "images", "inline-code", "
  *
  * `locales` are the pair's (source and translation): link targets are compared without them.
  */
-export function alignSections(source: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>): Alignment {
+export function alignSections(source: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>, baseline?: BaselineHints): Alignment {
   const sourceFeatures = documentFeatures(source, locales);
   const translationFeatures = documentFeatures(translation, locales);
   const englishIds = translationKeepsSourceIds(source, translation);
+  const baselineSays = (sourceIndex: number, translationIndex: number): "for" | "against" | undefined => {
+    if (baseline === undefined || !baseline.has(translationIndex)) return undefined;
+    return baseline.get(translationIndex) === sourceIndex ? "for" : "against";
+  };
   const evidenceOf = (sourceIndex: number, translationIndex: number, place?: { source: number; translation: number }): AlignmentEvidence =>
-    pairEvidence(sourceFeatures[sourceIndex]!, translationFeatures[translationIndex]!, englishIds, place);
+    pairEvidence(sourceFeatures[sourceIndex]!, translationFeatures[translationIndex]!, englishIds, place, baselineSays(sourceIndex, translationIndex));
 
   const matches = matchByIds(source, translation, sourceFeatures, translationFeatures);
   const backbone = longestIncreasingRun(matches);

@@ -37,6 +37,14 @@ export const EVIDENCE_WEIGHTS = {
   position: 0.5,
   /** Ratio of prose lengths: ±0.25 (translations run longer or shorter). */
   length: 0.25,
+  /**
+   * The source as it was when the translation was made: the translation section pairs with a
+   * section of that version (by id or content) which became this source section, +4; it became
+   * another one, or the source has dropped it since, −2. The structure the translator saw is the
+   * strongest evidence there is.
+   */
+  baseline: 4,
+  baselineAgainst: 2,
 } as const;
 
 /** Below or at this score two sections are one missing and one extra section, not a pair. */
@@ -118,7 +126,7 @@ export interface GapPlace {
  * translation's explicit ids are source slugs (some of them match source ids), so a different
  * explicit id argues against the pair instead of saying nothing.
  */
-export function pairEvidence(source: SectionFeatures, translation: SectionFeatures, englishIds: boolean, place?: GapPlace): AlignmentEvidence {
+export function pairEvidence(source: SectionFeatures, translation: SectionFeatures, englishIds: boolean, place?: GapPlace, baseline?: "for" | "against"): AlignmentEvidence {
   const kinds: EvidenceKind[] = [];
   let score = 0;
   const add = (kind: EvidenceKind, value: number): void => {
@@ -140,6 +148,7 @@ export function pairEvidence(source: SectionFeatures, translation: SectionFeatur
   if (place !== undefined) add("position", (1 - 2 * Math.abs(place.source - place.translation)) * EVIDENCE_WEIGHTS.position);
   const longer = Math.max(source.proseLength, translation.proseLength);
   if (longer > 0) add("length", (2 * (Math.min(source.proseLength, translation.proseLength) / longer) - 1) * EVIDENCE_WEIGHTS.length);
+  if (baseline !== undefined) add("baseline", baseline === "for" ? EVIDENCE_WEIGHTS.baseline : -EVIDENCE_WEIGHTS.baselineAgainst);
   return { score: Math.round(score * 1000) / 1000, kinds };
 }
 

@@ -1,4 +1,4 @@
-import { alignSections } from "../align/align.js";
+import { alignSections, baselineHints } from "../align/align.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Finding } from "../model/finding.js";
 import type { Pair, UnpairedFile } from "../model/pair.js";
@@ -135,6 +135,13 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     if (context.history) {
       pair.baseline = await context.history.baselineFor(sourceFile, source!, translation);
       tallyBaseline(history, pair.baseline, translation.file);
+      // Aligned again where the translation was made from an older source: that version's
+      // structure says which of today's sections each translated section stands for.
+      const then = pair.baseline.source;
+      if (then?.usable && then !== source) {
+        const hints = baselineHints(then.sections, source!.sections, translation.sections, locales);
+        if (hints.size > 0) pair.alignment = alignSections(source!.sections, translation.sections, locales, hints);
+      }
       if (context.changedSince !== undefined) {
         const change = await context.history.changeSince(context.changedSince, translation);
         if (change) pair.change = change;

@@ -12,7 +12,7 @@ import type { ParsedDocument, Section } from "./document.js";
 export type AlignmentMethod = "anchor" | "content" | "sequence" | "preamble";
 
 /** Kinds of evidence that can speak for a pair (see `EVIDENCE_WEIGHTS` in `src/align/evidence.ts`). */
-export type EvidenceKind = "id" | "code" | "links" | "images" | "inline-code" | "numbers" | "level" | "position" | "length";
+export type EvidenceKind = "id" | "code" | "links" | "images" | "inline-code" | "numbers" | "level" | "position" | "length" | "baseline";
 
 /** Why two sections were paired: the pair's score and the kinds of evidence that spoke for it. */
 export interface AlignmentEvidence {

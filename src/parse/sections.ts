@@ -8,6 +8,11 @@ import { unique } from "../util/text.js";
 const HTML_ANCHOR = /<a\s[^>]*?\b(?:name|id)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 /** A trailing `{#id}` heading attribute (Hugo, Docusaurus, kramdown, Pandoc). */
 const ID_ATTRIBUTE = /\s*\{#([^\s{}]+)\}\s*$/;
+/**
+ * A trailing attribute list of Hugo (goldmark) and kramdown: `{.notranslate lang=en}`,
+ * `{#localization .notranslate lang=en}`. Markup, not title text; its `#id` is the heading's id.
+ */
+const ATTRIBUTE_LIST = /\s*\{((?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+))(?:\s+(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+)))*)\}\s*$/;
 
 /**
  * Splits a document into sections, one per heading, plus a preamble (level 0) when content comes
@@ -133,6 +138,13 @@ export function headingIdentity(heading: Heading): { title: string; explicitIds:
   if (attribute?.[1] !== undefined) {
     explicitIds.push(attribute[1]);
     title = title.slice(0, attribute.index);
+  } else {
+    const list = ATTRIBUTE_LIST.exec(title);
+    if (list?.[1] !== undefined) {
+      const id = list[1].split(/\s+/).find((token) => token.startsWith("#"));
+      if (id !== undefined && id.length > 1) explicitIds.push(id.slice(1));
+      title = title.slice(0, list.index);
+    }
   }
   const shortcode = HEADING_SHORTCODE.exec(title.trim()) ?? BARE_HEADING_SHORTCODE.exec(title.trim());
   if (shortcode?.[2] !== undefined) explicitIds.push(shortcode[2]);

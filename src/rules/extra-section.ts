@@ -1,7 +1,9 @@
 import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
+import type { Section } from "../model/document.js";
 import { baselineSection } from "./support/cause.js";
+import { alignmentAtBaseline } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 
 /** A section of the translation that matches nothing in the source: removed upstream, or added. */
@@ -32,8 +34,10 @@ export const extraSection: Rule = {
       if (row.translation === undefined || row.source !== undefined) continue;
       const section = pair.translation.sections[row.translation]!;
       if (section.level === 0) continue;
-      // The baseline source had it: the source removed it since. It had not: the translator added it.
-      const then = baselineSection(pair, section.ids);
+      // The baseline source had it (by id, or paired by evidence with the translation then): the
+      // source removed it since. It had not: the translator added it.
+      const byId = baselineSection(pair, section.ids);
+      const then = byId === undefined ? pairedAtBaseline(pair, row.translation) : byId;
       findings.push({
         messageId: "extra",
         file: pair.translation.file,
@@ -48,3 +52,10 @@ export const extraSection: Rule = {
     return findings;
   },
 };
+
+/** The baseline source's section the translation section was paired with, by id or content (not by place alone). */
+function pairedAtBaseline(pair: Pair, translationIndex: number): Section | undefined {
+  const row = alignmentAtBaseline(pair)?.rows.find((candidate) => candidate.translation === translationIndex);
+  if (row?.source === undefined || (row.method !== "anchor" && row.method !== "content")) return undefined;
+  return pair.baseline!.source!.sections[row.source];
+}

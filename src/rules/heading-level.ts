@@ -13,7 +13,7 @@ export const headingLevel: Rule = {
     "Heading levels make the table of contents and the nesting of sections. A level changed in translation puts a section under another parent, so the translation's outline no longer matches the source's.",
   messages: {
     "by-anchor": "Heading {section} is level {translationLevel}; the source heading is level {sourceLevel} (matched by the id `{sharedId}`).",
-    "by-position": "Heading {section} is level {translationLevel}; the source heading is level {sourceLevel} (matched by position).",
+    "by-content": "Heading {section} is level {translationLevel}; the source heading is level {sourceLevel} (matched by content: {evidence}).",
   },
   options: {},
   optionsSchema: {},
@@ -29,7 +29,8 @@ export const headingLevel: Rule = {
       const translation = pair.translation.sections[row.translation]!;
       if (source.level === translation.level || source.level === 0) continue;
       findings.push({
-        messageId: row.method === "anchor" ? "by-anchor" : "by-position",
+        // Sections of different levels pair only by an id or by content: level and place alone never outweigh the level.
+        messageId: row.method === "anchor" ? "by-anchor" : "by-content",
         file: pair.translation.file,
         line: translation.line,
         column: translation.column,
@@ -38,7 +39,7 @@ export const headingLevel: Rule = {
         // The source had this level at the baseline: the translator changed it; else the source did.
         cause: sourceSectionCause(pair, source, (then) => then.level === source.level),
         related: [{ file: pair.source.file, line: source.line, column: source.column, message: "The source heading." }],
-        data: { section: describeSection(translation), sourceLevel: source.level, translationLevel: translation.level, method: row.method, ...(row.sharedId !== undefined && { sharedId: row.sharedId }) },
+        data: { section: describeSection(translation), sourceLevel: source.level, translationLevel: translation.level, method: row.method, ...(row.sharedId !== undefined && { sharedId: row.sharedId }), ...(row.method === "content" && { evidence: (row.evidence?.kinds ?? []).filter((kind) => kind !== "level" && kind !== "position" && kind !== "length").join(", ") }) },
       });
     }
     return findings;

@@ -2,7 +2,8 @@ import type { FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 import { longestIncreasingSubsequence } from "../align/increasing.js";
-import { sourceSectionCause } from "./support/cause.js";
+import type { AlignedSection, Pair as PairOf } from "../model/pair.js";
+import { baselineSection, sourceSectionCause } from "./support/cause.js";
 import { describeSection } from "./support/sections.js";
 
 /**
@@ -48,8 +49,7 @@ export const sectionOrder: Rule = {
         column: translation.column,
         anchor: source.anchor,
         key: source.anchor,
-        // The baseline source had the section: the translator moved it; a section added since was placed wrongly on the way.
-        cause: sourceSectionCause(pair, source),
+        cause: orderCause(pair, rows, index, inOrder),
         related: [{ file: pair.source.file, line: source.line, column: source.column, message: "The section's place in the source." }],
         data: { section: describeSection(translation), ...(previousSource !== undefined && { after: describeSection(pair.source.sections[previousSource]!) }), method: row.method },
       });
@@ -57,3 +57,24 @@ export const sectionOrder: Rule = {
     return findings;
   },
 };
+
+/**
+ * Who put a section out of order: the translator, when the baseline source already had it in the
+ * source's order against the sections it is now crossed with; the source, when it has reordered
+ * them since (the translation keeps the order it was made from). A section the baseline lacked was
+ * added upstream and placed wrongly on the way.
+ */
+function orderCause(pair: PairOf, rows: readonly AlignedSection[], index: number, inOrder: ReadonlySet<number>): ReturnType<typeof sourceSectionCause> {
+  const row = rows[index]!;
+  const section = pair.source.sections[row.source!]!;
+  const cause = sourceSectionCause(pair, section);
+  if (cause !== "translation") return cause;
+  const then = baselineSection(pair, section.ids)!;
+  const crossed = [...inOrder].map((other) => rows[other]!).filter((other) => other.source! < row.source! !== other.translation! < row.translation!);
+  const reordered = crossed.every((other) => {
+    const otherThen = baselineSection(pair, pair.source.sections[other.source!]!.ids);
+    // At the baseline, the two stood as the translation has them.
+    return otherThen != null && otherThen.index < then.index === other.translation! < row.translation!;
+  });
+  return crossed.length > 0 && reordered ? "upstream" : "translation";
+}

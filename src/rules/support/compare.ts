@@ -87,6 +87,13 @@ function viewsOf(article: string, source: ParsedDocument, translation: ParsedDoc
   return views;
 }
 
+/** The translation aligned with the source as it was at the baseline; undefined without a usable baseline source. */
+export function alignmentAtBaseline(pair: Pair): Alignment | undefined {
+  const baseline = pair.baseline?.source;
+  if (!baseline?.usable) return undefined;
+  return baseline === pair.source ? pair.alignment : baselineAlignment(baseline, pair.translation, pair.locales);
+}
+
 /** Aligned as the pair is (its locales too), so a difference is dated against the same kind of pairing. */
 function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument, locales: ReadonlySet<string> | undefined): Alignment {
   let byTranslation = baselineAlignments.get(baseline);
