@@ -76,7 +76,7 @@ export const codeDrift: Rule<CodeDriftOptions> = {
       const place = translation ?? { line: view.translation.line, column: view.translation.column };
       const data = {
         section: describeSection(view.translation),
-        ...((difference.kind === "changed" || difference.kind === "text") && { difference: firstDifference(source!, translation!) }),
+        ...((difference.kind === "changed" || difference.kind === "text") && { difference: firstDifference(source!, translation!, difference.kind === "changed" ? locales : undefined) }),
         ...(difference.renamed && { renamed: renamings(difference.renamed) }),
         ...(source && { sourceLine: source.line }),
       };
@@ -143,12 +143,19 @@ function renamings(renamed: ReadonlyArray<[string, string]>): string {
   return renamed.length > 3 ? `${shown.join(", ")} and ${renamed.length - 3} more` : shown.join(", ");
 }
 
-/** The first differing line, quoted, so the message says what changed. */
-function firstDifference(source: CodeBlock, translation: CodeBlock): string {
+/**
+ * The first differing line, quoted, so the message says what changed. For changed code (`locales`
+ * given), lines that differ only in translated text are passed over: `label: '별'` for
+ * `label: 'Stars'` is not what makes the block other code.
+ */
+function firstDifference(source: CodeBlock, translation: CodeBlock, locales?: ReadonlySet<string>): string {
   const length = Math.max(source.lines.length, translation.lines.length);
+  const sameCodeLine = (a: string, b: string) => codeSkeleton(a, source.language, locales) === codeSkeleton(b, translation.language, locales);
+  const codeDiffers = locales !== undefined && source.lines.some((line, index) => translation.lines[index] !== undefined && !sameCodeLine(line, translation.lines[index]!));
   for (let index = 0; index < length; index++) {
     const [expected, actual] = [source.lines[index], translation.lines[index]];
     if (expected === actual) continue;
+    if (codeDiffers && expected !== undefined && actual !== undefined && sameCodeLine(expected, actual)) continue;
     if (actual === undefined) return `line ${index + 1} \`${clip(expected!)}\` is missing`;
     if (expected === undefined) return `line ${index + 1} \`${clip(actual)}\` is extra`;
     return `line ${index + 1} is \`${clip(actual)}\`, the source has \`${clip(expected)}\``;

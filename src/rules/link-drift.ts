@@ -155,10 +155,24 @@ function keyed(
   for (const link of links) {
     const neutral = targetKey(link.url, view, side, locales);
     const article = articleTarget(neutral, view.article, publishedAt) ?? pageTarget(link.url, view.article, side, locales, linked);
-    const key = article === undefined ? localisedSiteKey(link.url, neutral) : `article:${article}`;
+    const key = article === undefined ? localisedSiteKey(link.url, neutral) : (samePageKey(article, link.url, view, side, locales) ?? `article:${article}`);
     if (!targets.has(key)) targets.set(key, link);
   }
   return targets;
+}
+
+/**
+ * A link to this very page by path (`/reference/configuration/#docsloader` in
+ * `reference/configuration.mdx`) reaches what `#docsloader` does: keyed as the same-page link.
+ */
+function samePageKey(article: string, url: string, view: SectionPairView, side: "source" | "translation", locales: ReadonlySet<string>): string | undefined {
+  const hash = article.indexOf("#");
+  if (hash === -1) return undefined;
+  const page = article.slice(0, hash).replace(/\/$/, "");
+  const self = view.article.replace(/\.mdx?$/i, "");
+  if (page !== self && `${page}/index` !== self) return undefined;
+  const fragment = url.slice(url.indexOf("#"));
+  return fragment.startsWith("#") && fragment.length > 1 ? targetKey(fragment, view, side, locales) : undefined;
 }
 
 /** `guides/x#asides` for `/de/guides/x/#nebenbemerkungen` when the linked pages' alignment pairs those sections. */
