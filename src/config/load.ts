@@ -82,7 +82,12 @@ async function requireRootDirectory(root: string): Promise<void> {
  * be inside the tree once links are resolved; `--config` may name a file anywhere. `undefined`:
  * the tree has no such file.
  */
-async function readConfigText(root: string, file: string, explicit: boolean): Promise<string | undefined> {
+/**
+ * A configuration file's text, read as a bounded regular file (never a FIFO or device, never over
+ * `MAX_CONFIG_BYTES`); one found rather than named (`explicit` false) must be inside the tree, and
+ * is undefined when absent. Our configuration and Lunaria's are both read this way.
+ */
+export async function readConfigText(root: string, file: string, explicit: boolean): Promise<string | undefined> {
   const absolute = path.resolve(root, file);
   const cannotRead = (reason: string, cause?: unknown) => new DriftError("CONFIG_INVALID", `cannot read \`${file}\` (${reason})`, undefined, { cause });
   let real: string;

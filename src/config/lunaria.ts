@@ -1,8 +1,7 @@
 import { parse as parseJavaScript, parseExpressionAt, type Node } from "acorn";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DriftError } from "../errors.js";
-import type { Config } from "./load.js";
+import { readConfigText, type Config } from "./load.js";
 
 /** Where Lunaria looks for its configuration, in the order it is read here. */
 export const LUNARIA_CONFIG_FILES = ["lunaria.config.json", "lunaria.config.ts", "lunaria.config.mts", "lunaria.config.js", "lunaria.config.mjs"] as const;
@@ -209,13 +208,8 @@ function asString(value: unknown, where: string): string {
  */
 export async function readLunariaConfig(root: string): Promise<{ file: string; value: unknown } | undefined> {
   for (const file of LUNARIA_CONFIG_FILES) {
-    let text: string;
-    try {
-      text = await readFile(path.join(root, file), "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
-      throw new DriftError("CONFIG_INVALID", `cannot read \`${file}\` (${(error as NodeJS.ErrnoException).code ?? String(error)})`, undefined, { cause: error });
-    }
+    const text = await readConfigText(root, file, false);
+    if (text === undefined) continue;
     return { file, value: file.endsWith(".json") ? parseJsonConfig(text, file) : literalExport(text, file) };
   }
   return undefined;

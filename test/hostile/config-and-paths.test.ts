@@ -68,6 +68,19 @@ describe("configuration files are read like documents", () => {
   });
 });
 
+describe("init reads Lunaria's configuration as it reads ours", () => {
+  it("a lunaria.config.json that is a named pipe is passed over without hanging; one linked out of the tree is refused without quoting it", async () => {
+    const root = await makeTree({ "articles/guide.md": SOURCE, "locales/de/guide.md": GOOD_TRANSLATION });
+    spawnSync("mkfifo", [path.join(root, "lunaria.config.json")]);
+    expect(await runHeld(["init", "--root", root])).toEqual({ status: 0, stderr: "" });
+    const secret = path.join(await mkdtemp(path.join(tmpdir(), "l10n-drift-outside-")), "lunaria.json");
+    await writeFile(secret, '{"repository": {"name": "secret/repo"}}');
+    const linked = await makeTree({ "articles/guide.md": SOURCE, "locales/de/guide.md": GOOD_TRANSLATION });
+    await symlink(secret, path.join(linked, "lunaria.config.json"));
+    expect(await runHeld(["init", "--root", linked])).toEqual({ status: 2, stderr: "l10n-drift: CONFIG_INVALID `lunaria.config.json` is a link to a file outside the tree; name it with --config to use it\n" });
+  });
+});
+
 describe("configuration stays inside the root", () => {
   it.each([
     [{ include: ["../../../outside/netrc"] }, "`include[0]`: `../../../outside/netrc` leads outside the directory it is relative to; globs may not be absolute or contain `..`"],
