@@ -14,6 +14,8 @@ const list = (overrides: Partial<WorkList>): WorkList => ({
   removed: [],
   skipped: [],
   includes: [],
+  frontMatter: [],
+  values: [],
   size: 0,
   ...overrides,
 });
