@@ -55,6 +55,8 @@ export interface CheckOptions {
   trackProperty?: string;
   /** Rule levels over the configuration's, such as `{ "pin-not-updated": "warning" }` for a pull request check. */
   rules?: RuleSettings;
+  /** Where the reports of this run are written (`report --out`), when not `<root>/reports`: left out of discovery, like the default. */
+  outputDir?: string;
 }
 
 /** Checks a tree and returns the report that the JSON output serializes. */

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { loadConfig, validateConfig, type Config } from "../config/load.js";
 import type { PresetKeys } from "../config/presets/index.js";
 import { RULES } from "../rules/index.js";
@@ -12,6 +13,8 @@ export interface RunOptions {
   locales?: readonly string[];
   /** Rule levels over the configuration's, for one run (`check --rule pin-not-updated=warning`). */
   rules?: RuleSettings;
+  /** Where the run's reports go (`report --out`), left out of discovery. */
+  outputDir?: string;
 }
 
 /** Everything a run needs, resolved from the options, the configuration and the tree. */
@@ -32,6 +35,7 @@ export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const root = options.root ?? ".";
   const config = options.config !== undefined ? validateConfig(options.config, RULES, "the configuration") : (await loadConfig(root, RULES, options.configFile)).config;
   const layout = await resolveLayout(root, config);
+  if (options.outputDir !== undefined) layout.outputDir = path.resolve(options.outputDir);
   const settings = { ...config.rules, ...options.rules };
   const rules = activateRules(RULES, settings, layout.keys);
   const locales = options.locales && options.locales.length > 0 ? await resolveLocales(layout, options.locales) : undefined;

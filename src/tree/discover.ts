@@ -20,7 +20,7 @@ export async function listDocuments(layout: TreeLayout, dir: string, fileSystem:
   const cwd = path.join(layout.root, dir);
   const entries = await fg(layout.include, {
     cwd,
-    ignore: [...layout.exclude, ...outputFolderIn(layout.root, cwd), ...nestedLocaleDirs(layout, dir).map((nested) => `${fg.escapePath(nested)}/**`)],
+    ignore: [...layout.exclude, ...outputFolderIn(layout.outputDir ?? path.join(layout.root, REPORTS_DIR), cwd), ...nestedLocaleDirs(layout, dir).map((nested) => `${fg.escapePath(nested)}/**`)],
     onlyFiles: false,
     dot: false,
     // A link may point outside the tree or in a circle: never walked into, only reported.
@@ -83,8 +83,8 @@ function lineBreakSafe(listing: Listing): Listing {
  * (the `separate-repos` preset's source directory is the root), its files are not discovered,
  * or a second `report` would check `reports/drift.md` as an article.
  */
-function outputFolderIn(root: string, cwd: string): string[] {
-  const relative = path.relative(cwd, path.join(root, REPORTS_DIR));
+function outputFolderIn(outputDir: string, cwd: string): string[] {
+  const relative = path.relative(cwd, outputDir);
   if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return [];
   return [`${fg.escapePath(toPosix(relative))}/**`];
 }

@@ -37,6 +37,8 @@ export interface TreeLayout {
   match: "path" | "slug";
   /** What the tree lacks that the configuration names, said once per run: a locale without its folder. */
   warnings: string[];
+  /** Where this run writes its reports (absolute), when not `<root>/reports`: never read as documents. */
+  outputDir?: string;
   /** Where the locale list came from, for `init` to say. */
   localesFrom: LocalesSource;
 }

@@ -91,6 +91,15 @@ describe("report's output folder", () => {
     const report = JSON.parse(second.stdout) as { summary: { articles: number }; articles: Array<{ article: string }> };
     expect(report.articles.map((article) => article.article)).toEqual(["guide.md"]);
   });
+
+  it("a `report --out` folder inside the source tree is never read as articles by the next report", async () => {
+    const repos = await makeTree({ "docs/guide.md": SOURCE, "docs/l10n-drift.config.json": JSON.stringify({ preset: "separate-repos", locales: { sv: { dir: "../sv" } } }), "sv/guide.md": GOOD_TRANSLATION });
+    const root = path.join(repos, "docs");
+    const out = path.join(root, "site", "drift");
+    for (let run = 0; run < 2; run++) expect(runCli(["report", "--root", root, "--out", out]).status).toBe(0);
+    const report = JSON.parse(await readFile(path.join(out, "drift.json"), "utf8")) as { articles: Array<{ article: string }> };
+    expect(report.articles.map((article) => article.article)).toEqual(["guide.md"]);
+  });
 });
 
 describe("merge", () => {

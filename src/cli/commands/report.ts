@@ -16,8 +16,9 @@ export function registerReport(program: Command, io: CliIo): void {
     .option("--out <dir>", "directory for the reports (default: <root>/reports)")
     .action(async (flags: CommonFlags & { out?: string }) => {
       const options = { ...commonCheckOptions(flags, io), ...cacheDirectory(io.cwd, undefined) };
-      const report = await withProgress(io, (onProgress) => check({ ...options, onProgress }));
       const out = flags.out ? path.resolve(io.cwd, flags.out) : path.join(options.root, REPORTS_DIR);
+      // The reports of an earlier run in that folder (`drift.md`) are never read as articles.
+      const report = await withProgress(io, (onProgress) => check({ ...options, outputDir: out, onProgress }));
       const written = await writeReports(report, out, flags.out ?? (path.relative(io.cwd, out) || out));
       io.stdout(`${stateTable(report).join("\n")}\n`);
       io.stdout(`${summaryLine(report)}\nWrote ${written.map((file) => printable(path.relative(io.cwd, file) || file)).join(", ")}\n`);
