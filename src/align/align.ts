@@ -23,7 +23,7 @@ export type BaselineHints = ReadonlyMap<number, number | null>;
  * that version that the source now lacks, or pairs by level and place alone, was dropped since.
  */
 export function baselineHints(baseline: readonly Section[], current: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>): BaselineHints {
-  const thenToTranslation = alignSections(baseline, translation, locales);
+  const thenToTranslation = alignSectionsOnce(baseline, translation, locales);
   const thenToNow = alignSections(baseline, current);
   const decided = (row: AlignedSection) => row.method === "anchor" || row.method === "content" || row.method === "preamble";
   const now = new Map<number, number | null>();
@@ -39,6 +39,21 @@ export function baselineHints(baseline: readonly Section[], current: readonly Se
     hints.set(row.translation, now.get(row.source)!);
   }
   return hints;
+}
+
+const alignedOnce = new WeakMap<readonly Section[], WeakMap<readonly Section[], Alignment>>();
+
+/**
+ * `alignSections`, once per pair of section lists: the translation aligned with its baseline
+ * source serves both the engine (baseline evidence) and the rules (dating differences). A
+ * translation is always aligned with the same locales, so they are not part of the key.
+ */
+export function alignSectionsOnce(source: readonly Section[], translation: readonly Section[], locales?: ReadonlySet<string>): Alignment {
+  let byTranslation = alignedOnce.get(source);
+  if (byTranslation === undefined) alignedOnce.set(source, (byTranslation = new WeakMap()));
+  let alignment = byTranslation.get(translation);
+  if (alignment === undefined) byTranslation.set(translation, (alignment = alignSections(source, translation, locales)));
+  return alignment;
 }
 
 /** Largest gap (source sections × translation sections) aligned by score; larger ones are aligned linearly. */

@@ -1,3 +1,4 @@
+import { parseUrl } from "../util/url.js";
 import { runGit } from "./run-git.js";
 
 /** Where a checked tree lives on the web, for reports to link files, history and compare views. */
@@ -32,12 +33,8 @@ export async function repositoryAddress(root: string): Promise<RepositoryAddress
 export function webAddress(remote: string): string | undefined {
   const scp = /^[\w.-]+@([\w.-]+):([\w.-]+(?:\/[\w.-]+)+)\/?$/.exec(remote);
   if (scp) return `https://${scp[1]}/${scp[2]!.replace(/\.git$/, "")}`;
-  let parsed: URL;
-  try {
-    parsed = new URL(remote);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(remote);
+  if (parsed === undefined) return undefined;
   if (parsed.protocol !== "https:" && parsed.protocol !== "ssh:") return undefined;
   if (parsed.password !== "" || parsed.search !== "" || parsed.hash !== "") return undefined;
   if (parsed.protocol === "https:" && parsed.username !== "") return undefined;

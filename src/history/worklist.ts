@@ -2,7 +2,7 @@ import { structuredPatch } from "diff";
 import { MAX_LINE_EDITS } from "./line-diff.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { BaselineMethod, HistoryGap, Pair, TranslationBaseline } from "../model/pair.js";
-import { frontMatterLeafKeys, frontMatterValue } from "../parse/front-matter.js";
+import { frontMatterValue, valuesToCopy } from "../parse/front-matter.js";
 import { compareSources, isFormattingOnly, sectionText, type ChangeKind, type SectionRef } from "./compare.js";
 
 /**
@@ -59,7 +59,7 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[], equa
     skipped: [],
     includes: baseline?.includesChanged ?? [],
     frontMatter: [],
-    values: valuesToCopy(pair, equalKeys),
+    values: valuesOf(pair, equalKeys),
     size: 0,
   };
   if (baseline) list.baseline = baselineSummary(baseline);
@@ -96,17 +96,9 @@ export function workListFor(pair: Pair, frontMatterKeys: readonly string[], equa
   return list;
 }
 
-/** Values the translation must copy from its source and differ (a version in Hugo's `cascade`). */
-function valuesToCopy(pair: Pair, equalKeys: readonly string[]): WorkList["values"] {
-  const values: WorkList["values"] = [];
-  for (const key of equalKeys.flatMap((key) => frontMatterLeafKeys(pair.source.frontMatter, key))) {
-    const expected = frontMatterValue(pair.source.frontMatter, key);
-    if (expected === undefined) continue;
-    const value = frontMatterValue(pair.translation.frontMatter, key);
-    if (JSON.stringify(value) === JSON.stringify(expected)) continue;
-    values.push({ key, ...shown("value", value), expected: valueText(expected) });
-  }
-  return values;
+/** Values the translation must copy from its source and does not (a version in Hugo's `cascade`), as `metadata-drift` finds them. */
+function valuesOf(pair: Pair, equalKeys: readonly string[]): WorkList["values"] {
+  return valuesToCopy(pair.source.frontMatter, pair.translation.frontMatter, equalKeys).map(({ key, value, expected }) => ({ key, ...shown("value", value), expected: valueText(expected) }));
 }
 
 function shown<K extends string>(name: K, value: unknown): Partial<Record<K, string>> {

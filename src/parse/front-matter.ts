@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import { isDeepStrictEqual } from "node:util";
 import { compareText } from "../util/compare-text.js";
 import yaml from "js-yaml";
 import type { ProblemAt } from "../model/document.js";
@@ -178,6 +179,33 @@ export function frontMatterLeafKeys(data: Readonly<Record<string, unknown>>, key
   return Object.keys(value)
     .sort(compareText)
     .flatMap((child) => frontMatterLeafKeys(data, `${key}.${child}`, depth + 1));
+}
+
+/** Two front matter values as their author means them: text trimmed, lists in any order. */
+export function sameFrontMatterValue(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(comparable(a), comparable(b));
+}
+
+function comparable(value: unknown): unknown {
+  if (typeof value === "string") return value.trim();
+  if (Array.isArray(value)) return value.map(comparable).map(String).sort();
+  return value;
+}
+
+/**
+ * The values a translation must copy from its source under `keys` (each map standing for its
+ * leaves) and does not: the translation's value (undefined where it lacks the key) and the
+ * source's. `metadata-drift` reports them; the work list shows them.
+ */
+export function valuesToCopy(source: Readonly<Record<string, unknown>>, translation: Readonly<Record<string, unknown>>, keys: readonly string[]): Array<{ key: string; value: unknown; expected: unknown }> {
+  const values: Array<{ key: string; value: unknown; expected: unknown }> = [];
+  for (const key of keys.flatMap((key) => frontMatterLeafKeys(source, key))) {
+    const expected = frontMatterValue(source, key);
+    if (expected === undefined) continue;
+    const value = frontMatterValue(translation, key);
+    if (value === undefined || !sameFrontMatterValue(expected, value)) values.push({ key, value, expected });
+  }
+  return values;
 }
 
 /** The file line of a key: its own line, or the line of the top-level key it is nested in. */

@@ -6,6 +6,7 @@ import type { ArticleOutline, LocaleSummary, Report, TranslationOutline } from "
 import type { AnyRule } from "../model/rule.js";
 import { TRANSLATION_STATES, type TranslationState, type WorkList } from "../model/state.js";
 import { escapeHtml, jsonForScript } from "./escape.js";
+import { parseUrl } from "../util/url.js";
 import { CLIENT_SCRIPT, CLIENT_STYLE } from "./html-client.js";
 import { describeWork, judgedLocales, printable, summaryLine } from "./text.js";
 import { findingsOutsideTranslations, translationErrors } from "./translation-errors.js";
@@ -216,12 +217,8 @@ function dataBlock(data: HtmlData): string {
  */
 export function repositoryLinks(repository: HtmlRepository | undefined): HtmlData["repository"] {
   if (!repository || typeof repository.url !== "string") return undefined;
-  let url: URL;
-  try {
-    url = new URL(repository.url);
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(repository.url);
+  if (url === undefined) return undefined;
   if (url.protocol !== "https:" || url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") return undefined;
   const segments = (text: string | undefined) => (text ?? "").split("/").filter((segment) => segment !== "" && segment !== ".");
   if (segments(repository.rootDir).includes("..")) return undefined;

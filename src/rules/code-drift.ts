@@ -95,9 +95,7 @@ function codeDifferences({ source, translation, sourceDocument }: SectionPairVie
   const paired = Math.min(sourceRest.length, translationRest.length);
   for (let index = 0; index < paired; index++) {
     const [from, to] = [sourceRest[index]!, translationRest[index]!];
-    let kind: CodeDifference["kind"] = from.codeLines.join("\n") === to.codeLines.join("\n") ? "comments" : sameCode(from, to, prose, locales) ? "text" : "changed";
-    const renamed = kind === "changed" && sameLanguage(from.language, to.language) ? renamedNames(nameUnits(codeSkeleton(text(from), from.language, locales)), nameUnits(codeSkeleton(text(to), to.language, locales)), vocabulary(sourceDocument)) : undefined;
-    if (renamed) kind = "renamed";
+    const { kind, renamed } = compareBlocks(from, to, prose, locales, sourceDocument);
     differences.push({ key: `${kind}\0${text(from)}\0${text(to)}`, identity: `${kind}:${codeId(from)}`, kind, source: from, translation: to, ...(renamed && { renamed }) });
   }
   for (const block of sourceRest.slice(paired)) differences.push({ key: `missing\0${text(block)}`, identity: `missing:${codeId(block)}`, kind: "missing", source: block });
@@ -106,14 +104,18 @@ function codeDifferences({ source, translation, sourceDocument }: SectionPairVie
 }
 
 /**
- * Whether two blocks are the same code with other text: equal skeletons, or both in a prose
- * language (a diagram's labels, program output), or both prose-only (`md` samples of text).
+ * How two paired blocks differ: in comment lines only; in text only (equal skeletons, both in a
+ * prose language such as a diagram's labels or program output, or both prose-only `md` samples);
+ * in names the sample makes up, renamed consistently; or in code. Each skeleton is taken once.
  */
-function sameCode(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>, locales: ReadonlySet<string>): boolean {
-  if (!sameLanguage(source.language, translation.language)) return false;
-  if (prose.has(source.language)) return true;
+function compareBlocks(source: CodeBlock, translation: CodeBlock, prose: ReadonlySet<string>, locales: ReadonlySet<string>, sourceDocument: ParsedDocument): Pick<CodeDifference, "kind" | "renamed"> {
+  if (source.codeLines.join("\n") === translation.codeLines.join("\n")) return { kind: "comments" };
+  if (!sameLanguage(source.language, translation.language)) return { kind: "changed" };
+  if (prose.has(source.language)) return { kind: "text" };
   const [from, to] = [codeSkeleton(source.lines.join("\n"), source.language, locales), codeSkeleton(translation.lines.join("\n"), translation.language, locales)];
-  return from === to || (isTextOnly(from) && isTextOnly(to));
+  if (from === to || (isTextOnly(from) && isTextOnly(to))) return { kind: "text" };
+  const renamed = renamedNames(nameUnits(from), nameUnits(to), vocabulary(sourceDocument));
+  return renamed ? { kind: "renamed", renamed } : { kind: "changed" };
 }
 
 const vocabularies = new WeakMap<ParsedDocument, Set<string>>();

@@ -6,7 +6,7 @@ import { type ImageRef, sectionContent } from "../parse/section-content.js";
 import { compareSections, type Difference, differenceFinding, type SectionPairView, unmatched } from "./support/compare.js";
 import { describeSection } from "./support/sections.js";
 import { neutralTarget } from "./support/targets.js";
-import { decodePercent, hasScheme } from "../util/url.js";
+import { decodePercent, hasScheme, parseUrl } from "../util/url.js";
 
 interface ImageDifference extends Difference {
   kind: "missing" | "extra" | "form";
@@ -107,12 +107,9 @@ function imageKey(url: string, article: string): string {
 function sameFile(a: string, b: string): boolean {
   const [absolute, relative] = isAbsolute(a) ? [a, b] : [b, a];
   if (!isAbsolute(absolute) || isAbsolute(relative)) return false;
-  let pathname: string;
-  try {
-    pathname = decodePercent(new URL(absolute).pathname);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(absolute);
+  if (url === undefined) return false;
+  const pathname = decodePercent(url.pathname);
   return pathname.endsWith(relative.startsWith("/") ? relative : `/${relative}`);
 }
 

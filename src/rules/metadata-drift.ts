@@ -1,9 +1,8 @@
-import { isDeepStrictEqual } from "node:util";
 import type { Cause, FindingDraft } from "../model/finding.js";
 import type { Pair } from "../model/pair.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { Rule } from "../model/rule.js";
-import { frontMatterKeyLine, frontMatterLeafKeys, frontMatterValue } from "../parse/front-matter.js";
+import { frontMatterKeyLine, frontMatterValue, sameFrontMatterValue, valuesToCopy } from "../parse/front-matter.js";
 
 /** The metadata header Azure articles had before front matter: `<properties … />` `<tags … />`. */
 const LEGACY_HEADER = /^\s*<(properties|tags)\s([^>]*?)\/?>/;
@@ -64,19 +63,13 @@ export const metadataDrift: Rule<MetadataDriftOptions> = {
     const file = pair.translation.file;
     const lineOf = (key: string) => frontMatterKeyLine(lines, key) ?? 1;
     // The source had this value at the baseline: the translator changed it; a value changed since is upstream's.
-    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : isDeepStrictEqual(normalize(frontMatterValue(baseline, key)), normalize(frontMatterValue(source, key))) ? "translation" : "upstream");
+    const causeOf = (key: string): Cause => (baseline === undefined ? "unknown" : sameFrontMatterValue(frontMatterValue(baseline, key), frontMatterValue(source, key)) ? "translation" : "upstream");
     const findings: FindingDraft[] = [];
     // The layout's keys (Hugo's `cascade.vers`) and the rule's; a key may nest (dots).
     const equalKeys = [...new Set([...options.equalKeys, ...(keys.equal ?? [])])];
-    for (const key of equalKeys.flatMap((key) => frontMatterLeafKeys(source, key))) {
-      const expected = frontMatterValue(source, key);
-      if (expected === undefined) continue;
-      const value = frontMatterValue(translation, key);
-      if (value === undefined) {
-        findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(expected) } });
-      } else if (!isDeepStrictEqual(normalize(expected), normalize(value))) {
-        findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(value), expected: show(expected) } });
-      }
+    for (const { key, value, expected } of valuesToCopy(source, translation, equalKeys)) {
+      if (value === undefined) findings.push({ messageId: "missing", file, line: 1, column: 1, key, cause: causeOf(key), data: { key, expected: show(expected) } });
+      else findings.push({ messageId: "differs", file, line: lineOf(key), column: 1, key, cause: causeOf(key), data: { key, value: show(value), expected: show(expected) } });
     }
     for (const key of options.requiredKeys) {
       if (key in translation || equalKeys.includes(key)) continue;
@@ -115,13 +108,6 @@ function metadataOf(document: ParsedDocument): Metadata {
     rest = rest.slice(header[0].length);
   }
   return metadata;
-}
-
-/** Values compared as the author means them: trimmed text, lists in any order. */
-function normalize(value: unknown): unknown {
-  if (typeof value === "string") return value.trim();
-  if (Array.isArray(value)) return value.map(normalize).map(String).sort();
-  return value;
 }
 
 function show(value: unknown): string {

@@ -1,9 +1,8 @@
-import type { FindingDraft } from "../model/finding.js";
-import type { Pair } from "../model/pair.js";
+import type { Cause, FindingDraft } from "../model/finding.js";
+import type { AlignedSection, Pair } from "../model/pair.js";
 import type { Rule } from "../model/rule.js";
 import { longestIncreasingSubsequence } from "../align/increasing.js";
-import type { AlignedSection, Pair as PairOf } from "../model/pair.js";
-import { baselineSection, sourceSectionCause } from "./support/cause.js";
+import { baselineSection } from "./support/cause.js";
 import { describeSection } from "./support/sections.js";
 
 /**
@@ -64,12 +63,11 @@ export const sectionOrder: Rule = {
  * them since (the translation keeps the order it was made from). A section the baseline lacked was
  * added upstream and placed wrongly on the way.
  */
-function orderCause(pair: PairOf, rows: readonly AlignedSection[], index: number, inOrder: ReadonlySet<number>): ReturnType<typeof sourceSectionCause> {
+function orderCause(pair: Pair, rows: readonly AlignedSection[], index: number, inOrder: ReadonlySet<number>): Cause {
   const row = rows[index]!;
-  const section = pair.source.sections[row.source!]!;
-  const cause = sourceSectionCause(pair, section);
-  if (cause !== "translation") return cause;
-  const then = baselineSection(pair, section.ids)!;
+  const then = baselineSection(pair, pair.source.sections[row.source!]!.ids);
+  if (then === null) return "unknown";
+  if (then === undefined) return "upstream";
   const crossed = [...inOrder].map((other) => rows[other]!).filter((other) => other.source! < row.source! !== other.translation! < row.translation!);
   const reordered = crossed.every((other) => {
     const otherThen = baselineSection(pair, pair.source.sections[other.source!]!.ids);

@@ -46,12 +46,8 @@ class Scanner {
   /** Moves past the next occurrence of `word` as a whole identifier outside strings and comments. */
   findWord(word: string): boolean {
     while (this.position < this.text.length) {
-      if (this.skipTrivia()) continue;
+      if (this.skipCommentOrString()) continue;
       const char = this.peek();
-      if (char === '"' || char === "'" || char === "`") {
-        this.skipString();
-        continue;
-      }
       if (IDENTIFIER_START.test(char)) {
         const identifier = this.identifier();
         if (identifier === word) return true;
@@ -66,6 +62,15 @@ class Scanner {
     while (this.position < this.text.length && (this.skipTrivia() || /\s/.test(this.peek()))) {
       if (/\s/.test(this.peek())) this.advance(1);
     }
+  }
+
+  /** Skips one comment or string, whose contents are no code; true when there was one. */
+  private skipCommentOrString(): boolean {
+    if (this.skipTrivia()) return true;
+    const char = this.peek();
+    if (char !== '"' && char !== "'" && char !== "`") return false;
+    this.skipString();
+    return true;
   }
 
   /** Skips one comment; true when there was one. */
@@ -154,12 +159,8 @@ class Scanner {
   private skipValue(): boolean {
     let depth = 0;
     while (this.position < this.text.length) {
-      if (this.skipTrivia()) continue;
+      if (this.skipCommentOrString()) continue;
       const char = this.peek();
-      if (char === '"' || char === "'" || char === "`") {
-        this.skipString();
-        continue;
-      }
       if (char === "{" || char === "[" || char === "(") depth++;
       else if (char === "}" || char === "]" || char === ")") {
         if (depth === 0) return char === "}";

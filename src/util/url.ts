@@ -28,16 +28,21 @@ const LOCALE_PARAMETERS = ["lang", "language", "locale", "ui-locales", "ui_local
  * dropped), scheme and host lowercased, a leading `./` dropped. Other query parameters
  * (`view=…`) are content and stay.
  */
+/** An absolute URL, parsed; undefined where `new URL` refuses it (Node 20 has no `URL.parse`). */
+export function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function neutralTarget(url: string, locales: ReadonlySet<string> = NO_LOCALES): string {
   const trimmed = url.trim();
   if (trimmed.startsWith("/")) return withoutLocaleSegment(trimmed, locales);
   if (!hasScheme(trimmed)) return trimmed.replace(/^\.\//, "");
-  let parsed: URL;
-  try {
-    parsed = new URL(trimmed);
-  } catch {
-    return trimmed;
-  }
+  const parsed = parseUrl(trimmed);
+  if (parsed === undefined) return trimmed;
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return trimmed;
   for (const parameter of LOCALE_PARAMETERS) parsed.searchParams.delete(parameter);
   const query = parsed.searchParams.toString();

@@ -80,16 +80,16 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
       const next = nextOf(code, index, "<", "{");
       if (code.slice(index, next).trim() !== "") push(TEXT);
       index = next;
-      AUTOLINK.lastIndex = index;
-      if (AUTOLINK.test(code)) {
-        // `<https://…>` in text is a link the reader's language may change, not a tag.
+      // `<https://…>` in text is a link the reader's language may change, not a tag.
+      const autolink = endOf(AUTOLINK, code, index);
+      if (autolink !== undefined) {
         push(TEXT);
-        index = AUTOLINK.lastIndex;
+        index = autolink;
         continue;
       }
-      JSX_SPACE.lastIndex = index;
-      if (JSX_SPACE.test(code)) {
-        index = JSX_SPACE.lastIndex;
+      const space = endOf(JSX_SPACE, code, index);
+      if (space !== undefined) {
+        index = space;
         continue;
       }
       inText = false;
@@ -103,34 +103,26 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
       index++;
       continue;
     }
-    if (!markup && char === "<") {
-      PLACEHOLDER.lastIndex = index;
-      if (PLACEHOLDER.test(code)) {
-        index = PLACEHOLDER.lastIndex;
-        push(STRING);
-        continue;
-      }
+    const placeholder = !markup && char === "<" ? endOf(PLACEHOLDER, code, index) : undefined;
+    if (placeholder !== undefined) {
+      index = placeholder;
+      push(STRING);
+      continue;
     }
-    if (hashComments && char === "\\") {
-      CONTINUATION.lastIndex = index;
-      if (CONTINUATION.test(code)) {
-        index = CONTINUATION.lastIndex;
-        continue;
-      }
+    const continuation = hashComments && char === "\\" ? endOf(CONTINUATION, code, index) : undefined;
+    if (continuation !== undefined) {
+      index = continuation;
+      continue;
     }
-    if (markup && char === "{") {
-      JSX_SPACE.lastIndex = index;
-      if (JSX_SPACE.test(code)) {
-        index = JSX_SPACE.lastIndex;
-        inText = true;
-        continue;
-      }
+    const jsxSpace = markup && char === "{" ? endOf(JSX_SPACE, code, index) : undefined;
+    if (jsxSpace !== undefined) {
+      index = jsxSpace;
+      inText = true;
+      continue;
     }
     if (markup && (code.startsWith("https://", index) || code.startsWith("http://", index))) {
       // A URL in a page sample (an autolink, an `href`) is the page in the reader's language.
-      URL_END.lastIndex = index;
-      URL_END.test(code);
-      index = URL_END.lastIndex;
+      index = endOf(URL_END, code, index)!;
       push(STRING);
       continue;
     }
@@ -166,16 +158,10 @@ export function codeSkeleton(code: string, language: string, locales: ReadonlySe
     }
     if (WORD.test(char)) {
       if (hashComments && (index === 0 || BEFORE_PROSE.test(code[index - 1]!))) {
-        PROSE_TAIL.lastIndex = index;
-        if (PROSE_TAIL.test(code)) {
+        const prose = endOf(PROSE_TAIL, code, index) ?? (code.slice(Math.max(0, index - 2), index) === "] " ? endOf(LOG_WORD, code, index) : undefined);
+        if (prose !== undefined) {
           push(TEXT);
-          index = PROSE_TAIL.lastIndex;
-          continue;
-        }
-        LOG_WORD.lastIndex = index;
-        if (code.slice(Math.max(0, index - 2), index) === "] " && LOG_WORD.test(code)) {
-          push(TEXT);
-          index = LOG_WORD.lastIndex;
+          index = prose;
           continue;
         }
       }
@@ -233,6 +219,12 @@ export function sameLanguage(a: string, b: string): boolean {
 /** Whether a skeleton has anything besides placeholders: prose-only blocks compare as text. */
 export function isTextOnly(skeleton: string): boolean {
   return skeleton.split(" ").every((token) => token === "" || token === STRING || token === TEXT);
+}
+
+/** Where a sticky pattern's match at `index` ends; undefined when it does not match there. */
+function endOf(pattern: RegExp, code: string, index: number): number | undefined {
+  pattern.lastIndex = index;
+  return pattern.test(code) ? pattern.lastIndex : undefined;
 }
 
 function after(code: string, terminator: string, from: number): number {

@@ -1,4 +1,4 @@
-import { alignSections } from "../../align/align.js";
+import { alignSectionsOnce } from "../../align/align.js";
 import type { ParsedDocument, Section } from "../../model/document.js";
 import type { FindingDraft, RelatedPlace } from "../../model/finding.js";
 import type { Alignment, Pair } from "../../model/pair.js";
@@ -38,8 +38,6 @@ export interface Compared<D extends Difference> {
   /** Set when the pair has a baseline source to compare with. */
   since?: Since;
 }
-
-const baselineAlignments = new WeakMap<ParsedDocument, WeakMap<ParsedDocument, Alignment>>();
 
 /**
  * Runs `differ` on every aligned pair of sections. Where the translation's baseline source is
@@ -96,11 +94,7 @@ export function alignmentAtBaseline(pair: Pair): Alignment | undefined {
 
 /** Aligned as the pair is (its locales too), so a difference is dated against the same kind of pairing. */
 function baselineAlignment(baseline: ParsedDocument, translation: ParsedDocument, locales: ReadonlySet<string> | undefined): Alignment {
-  let byTranslation = baselineAlignments.get(baseline);
-  if (byTranslation === undefined) baselineAlignments.set(baseline, (byTranslation = new WeakMap()));
-  let alignment = byTranslation.get(translation);
-  if (alignment === undefined) byTranslation.set(translation, (alignment = alignSections(baseline.sections, translation.sections, locales)));
-  return alignment;
+  return alignSectionsOnce(baseline.sections, translation.sections, locales);
 }
 
 /** The clause a message ends with (its `{sinceNote}`), saying when the difference arose. */

@@ -24,7 +24,7 @@ const WORD = /^[\p{L}\p{N}_$]+$/u;
 const LETTERS = /\p{L}/gu;
 /** Keywords and literals whose change is other code, whatever the vocabulary says. */
 const RESERVED = new Set(
-  "true false null nil none undefined yes no on off and or not in is if else elif for while do return break continue import export from as default const let var function def class new this self super public private protected static async await yield try catch finally throw raise with pass lambda fn func go chan select case switch struct interface type enum package use mod impl match loop where let mut ref string int bool float number object any void".split(" "),
+  "true false null nil none undefined yes no on off and or not in is if else elif for while do return break continue import export from as default const let var function def class new this self super public private protected static async await yield try catch finally throw raise with pass lambda fn func go chan select case switch struct interface type enum package use mod impl match loop where mut ref string int bool float number object any void".split(" "),
 );
 /** Below this share of edited characters a new name is a near miss of the old one. */
 const NEAR_MISS = 0.34;
