@@ -9,12 +9,17 @@ const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.
 export const TOOL_NAME = manifest.name;
 export const TOOL_VERSION = manifest.version;
 
+let buildIdentity: string | undefined;
+
 /**
  * Identifies the code itself, not just its version number: a digest of every module beside this
  * one. Caches key on it, so a rebuilt tool (a local change, a patched install) never trusts what
- * another build computed. Reading the modules costs a few milliseconds, once per process.
+ * another build computed. Read on first use, once per process: a run without a cache (and each
+ * worker thread) never reads the modules.
  */
-export const BUILD_ID = digestOfModules(fileURLToPath(new URL(".", import.meta.url)));
+export function buildId(): string {
+  return (buildIdentity ??= digestOfModules(fileURLToPath(new URL(".", import.meta.url))));
+}
 
 function digestOfModules(directory: string): string {
   const hash = createHash("sha256");

@@ -1,15 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { DriftError } from "../errors.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { registerCheck } from "./commands/check.js";
-import { registerDiff } from "./commands/diff.js";
-import { registerInit } from "./commands/init.js";
-import { registerMerge } from "./commands/merge.js";
-import { registerPin } from "./commands/pin.js";
-import { registerReport } from "./commands/report.js";
-import { registerRules } from "./commands/rules.js";
-import { registerStatus } from "./commands/status.js";
-import { registerSuppress } from "./commands/suppress.js";
 import type { CliIo, CommandOutcome } from "./io.js";
 import { DEBUG_HELP } from "./options.js";
 import { escapeWorkflowLog } from "../reporters/escape.js";
@@ -52,15 +43,7 @@ export async function main(argv: readonly string[], processOrTestIo: CliIo = pro
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => undefined })
     .addHelpText("after", EXAMPLES)
     .showSuggestionAfterError();
-  registerCheck(program, io, outcome);
-  registerReport(program, io);
-  registerSuppress(program, io);
-  registerMerge(program, io);
-  registerInit(program, io);
-  registerDiff(program, io);
-  registerStatus(program, io, outcome);
-  registerPin(program, io, outcome);
-  registerRules(program, io);
+  for (const register of await commandsFor(argv)) register(program, io, outcome);
 
   // Without a command there is nothing to do but say what there is: that is not a usage error.
   if (argv.length === 0) {
@@ -73,6 +56,33 @@ export async function main(argv: readonly string[], processOrTestIo: CliIo = pro
   } catch (error) {
     return reportError(error, debug, io);
   }
+}
+
+type Register = (program: Command, io: CliIo, outcome: CommandOutcome) => void;
+
+/** Each command's module, in the order help lists them. */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ["check", async () => (await import("./commands/check.js")).registerCheck],
+  ["report", async () => (await import("./commands/report.js")).registerReport],
+  ["suppress", async () => (await import("./commands/suppress.js")).registerSuppress],
+  ["merge", async () => (await import("./commands/merge.js")).registerMerge],
+  ["init", async () => (await import("./commands/init.js")).registerInit],
+  ["diff", async () => (await import("./commands/diff.js")).registerDiff],
+  ["status", async () => (await import("./commands/status.js")).registerStatus],
+  ["pin", async () => (await import("./commands/pin.js")).registerPin],
+  ["rules", async () => (await import("./commands/rules.js")).registerRules],
+];
+
+/**
+ * A run loads only the command it names, so that a check does not load what other commands use
+ * (ajv for `merge`, a JavaScript parser for `init`). Without a known command (help, a typo to
+ * suggest a fix for) every command is registered.
+ */
+async function commandsFor(argv: readonly string[]): Promise<Register[]> {
+  // The program's own options (--debug, --version) take no value, so the first other word names the command.
+  const named = argv.find((word) => !word.startsWith("-"));
+  const chosen = COMMANDS.filter(([name]) => name === named);
+  return Promise.all((chosen.length > 0 ? chosen : COMMANDS).map(([, load]) => load()));
 }
 
 /**

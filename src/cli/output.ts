@@ -117,7 +117,9 @@ function cannotWrite(shown: string, error: unknown): DriftError {
  */
 export async function writeReports(report: Report, out: string, shownOut: string = out): Promise<string[]> {
   await requireRealDirectory(out, shownOut);
-  const files = REPORT_FILES.map(({ file, render }) => ({ target: path.join(out, file), shown: path.join(shownOut, file), content: render(report, { rules: RULES }) }));
+  const files = await Promise.all(
+    REPORT_FILES.map(async ({ file, load }) => ({ target: path.join(out, file), shown: path.join(shownOut, file), content: (await load())(report, { rules: RULES, color: false }) })),
+  );
   for (const { target, shown } of files) {
     const refusal = await outputRefusal(target, shown);
     if (refusal === "stream") throw new DriftError("IO_FAILED", `cannot write \`${shown}\`: it is not a regular file`);

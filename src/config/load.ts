@@ -1,5 +1,6 @@
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import type { ErrorObject } from "ajv";
 import { lstat, realpath, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { DriftError } from "../errors.js";
 import type { RuleSettings } from "../engine/rule-settings.js";
@@ -8,6 +9,7 @@ import type { PresetName } from "./presets/index.js";
 import { unique } from "../util/text.js";
 import { isWithin } from "../util/posix-path.js";
 import { NotARegularFile, readRegularFile } from "../io/regular-file.js";
+import { CONFIG_VALIDATOR_OPTIONS, schemaKey } from "./validator-options.js";
 
 /** The configuration as written, after validation. */
 export interface Config {
@@ -59,7 +61,7 @@ export async function loadConfig(root: string, rules: readonly RuleSchemaSource[
     const value = candidate.key === undefined ? parsed : (parsed as Record<string, unknown> | null)?.[candidate.key];
     if (value === undefined) continue;
     const where = candidate.key === undefined ? candidate.file : `${candidate.file} "${candidate.key}"`;
-    return { config: validateConfig(value, rules, where), file: candidate.file };
+    return { config: await validateConfig(value, rules, where), file: candidate.file };
   }
   return { config: {} };
 }
@@ -114,12 +116,40 @@ export async function readConfigText(root: string, file: string, explicit: boole
   return Buffer.from(read.bytes).toString("utf8");
 }
 
-export function validateConfig(value: unknown, rules: readonly RuleSchemaSource[], where: string): Config {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false });
-  const validate = ajv.compile(configSchema(rules));
+export async function validateConfig(value: unknown, rules: readonly RuleSchemaSource[], where: string): Promise<Config> {
+  const validate = await validatorFor(rules);
   if (validate(value)) return value as Config;
   const problems = describeAll((validate.errors ?? []).filter(isUseful));
   throw new DriftError("CONFIG_INVALID", `${where}: ${problems.join("; ")}`, { problems });
+}
+
+interface ConfigValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * The build compiles the schema of the built-in rules to standalone code
+ * (`scripts/compile-config-validator.js`); a run with other rules, or from the sources, where that
+ * module is absent, compiles its schema with ajv, loaded only then. The specifier is a variable
+ * because the module exists only in the build.
+ */
+const PRECOMPILED_VALIDATOR = "./config-validator.js";
+let precompiled: Promise<{ SCHEMA_KEY: string; validate: ConfigValidator } | undefined> | undefined;
+const compiled = new Map<string, ConfigValidator>();
+
+async function validatorFor(rules: readonly RuleSchemaSource[]): Promise<ConfigValidator> {
+  const schema = configSchema(rules);
+  const key = schemaKey(schema);
+  const built = await (precompiled ??= import(PRECOMPILED_VALIDATOR).catch(() => undefined));
+  if (built?.SCHEMA_KEY === key) return built.validate;
+  let validate = compiled.get(key);
+  if (validate === undefined) {
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    validate = new Ajv2020(CONFIG_VALIDATOR_OPTIONS).compile(schema);
+    compiled.set(key, validate);
+  }
+  return validate;
 }
 
 function parseJson(text: string, file: string): unknown {

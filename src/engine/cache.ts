@@ -6,7 +6,7 @@ import { readRegularFile } from "../io/regular-file.js";
 import type { ParsedDocument } from "../model/document.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { digest } from "../util/hash.js";
-import { BUILD_ID, TOOL_VERSION } from "../version.js";
+import { buildId, TOOL_VERSION } from "../version.js";
 import type { CachedArticle } from "./article-result.js";
 import { isCachedArticle, isCachedDocument } from "./cache-shape.js";
 
@@ -40,7 +40,7 @@ type Kind = "documents" | "articles";
 
 /** Cache entries live under `<dir>/<tool version>-<build>/`, so an upgrade or a rebuild starts afresh. */
 export function openCache(directory: string, salt: string): DocumentCache {
-  const base = path.join(directory, `${TOOL_VERSION}-${BUILD_ID}`);
+  const base = path.join(directory, `${TOOL_VERSION}-${buildId()}`);
   let secret: Promise<Buffer | undefined> | undefined;
   const store = { base, secret: () => (secret ??= cacheSecret(base)) };
   return {

@@ -33,7 +33,7 @@ export interface ResolvedRun {
  */
 export async function resolveRun(options: RunOptions): Promise<ResolvedRun> {
   const root = options.root ?? ".";
-  const config = options.config !== undefined ? validateConfig(options.config, RULES, "the configuration") : (await loadConfig(root, RULES, options.configFile)).config;
+  const config = options.config !== undefined ? await validateConfig(options.config, RULES, "the configuration") : (await loadConfig(root, RULES, options.configFile)).config;
   const layout = await resolveLayout(root, config);
   if (options.outputDir !== undefined) layout.outputDir = path.resolve(options.outputDir);
   const settings = { ...config.rules, ...options.rules };

@@ -1,12 +1,5 @@
 import type { AnyRule } from "../model/rule.js";
 import type { Report } from "../model/report.js";
-import { formatGithub } from "./github.js";
-import { formatHtml } from "./html.js";
-import { formatJson } from "./json.js";
-import { formatMarkdown } from "./markdown.js";
-import { formatSarif } from "./sarif.js";
-import { formatStatus } from "./status.js";
-import { formatText } from "./text.js";
 
 export const FORMATS = ["text", "json", "markdown", "sarif", "github", "html"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -22,21 +15,54 @@ export interface RenderOptions {
   failed?: boolean;
 }
 
-/** Format → a pure function of the report. */
-export const REPORTERS: Readonly<Record<Format, (report: Report, options: RenderOptions) => string>> = {
-  text: (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }), ...(options.failed !== undefined && { failed: options.failed }) }),
-  json: (report) => formatJson(report),
-  markdown: (report) => formatMarkdown(report),
-  sarif: (report, options) => formatSarif(report, { rules: options.rules }),
-  github: (report) => formatGithub(report),
-  html: (report, options) => formatHtml(report, { rules: options.rules, ...(report.repository && { repository: report.repository }) }),
+/** A pure function of the report. */
+export type Reporter = (report: Report, options: RenderOptions) => string;
+
+/**
+ * Format → its reporter, loaded when a run asks for it: a check writes one format, and need not
+ * load the HTML reporter and its client script to write JSON.
+ */
+const REPORTERS: Readonly<Record<Format, () => Promise<Reporter>>> = {
+  text: async () => {
+    const { formatText } = await import("./text.js");
+    return (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }), ...(options.failed !== undefined && { failed: options.failed }) });
+  },
+  json: async () => {
+    const { formatJson } = await import("./json.js");
+    return (report) => formatJson(report);
+  },
+  markdown: async () => {
+    const { formatMarkdown } = await import("./markdown.js");
+    return (report) => formatMarkdown(report);
+  },
+  sarif: async () => {
+    const { formatSarif } = await import("./sarif.js");
+    return (report, options) => formatSarif(report, { rules: options.rules });
+  },
+  github: async () => {
+    const { formatGithub } = await import("./github.js");
+    return (report) => formatGithub(report);
+  },
+  html: async () => {
+    const { formatHtml } = await import("./html.js");
+    return (report, options) => formatHtml(report, { rules: options.rules, ...(report.repository && { repository: report.repository }) });
+  },
+};
+
+export function loadReporter(format: Format): Promise<Reporter> {
+  return REPORTERS[format]();
+}
+
+const statusReporter = async (): Promise<Reporter> => {
+  const { formatStatus } = await import("./status.js");
+  return (report) => formatStatus(report);
 };
 
 /** What `report` writes, by file name, in this order; none in colour. */
-export const REPORT_FILES: ReadonlyArray<{ file: string; render: (report: Report, options: Pick<RenderOptions, "rules">) => string }> = [
-  { file: "drift.json", render: (report, options) => REPORTERS.json(report, { ...options, color: false }) },
-  { file: "drift.md", render: (report, options) => REPORTERS.markdown(report, { ...options, color: false }) },
-  { file: "drift.sarif", render: (report, options) => REPORTERS.sarif(report, { ...options, color: false }) },
-  { file: "index.html", render: (report, options) => REPORTERS.html(report, { ...options, color: false }) },
-  { file: "status.json", render: (report) => formatStatus(report) },
+export const REPORT_FILES: ReadonlyArray<{ file: string; load: () => Promise<Reporter> }> = [
+  { file: "drift.json", load: REPORTERS.json },
+  { file: "drift.md", load: REPORTERS.markdown },
+  { file: "drift.sarif", load: REPORTERS.sarif },
+  { file: "index.html", load: REPORTERS.html },
+  { file: "status.json", load: statusReporter },
 ];

@@ -30,13 +30,20 @@ export async function changedArticles(
   limits: ParseLimits = DEFAULT_PARSE_LIMITS,
   fileSystem: FileSystem = NODE_FILE_SYSTEM,
 ): Promise<ChangedArticle[]> {
-  const top = (await git(layout.root, ["rev-parse", "--show-toplevel"])).trim();
-  try {
-    await git(layout.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
-  } catch (error) {
-    throw new DriftError("GIT_FAILED", `\`${ref}\` is not a commit in this repository (in a shallow clone, fetch it first, e.g. fetch-depth: 0)`, undefined, { cause: error });
+  // Independent questions, asked at once (each git process costs its start-up); their failures
+  // are reported in this order, whichever came first.
+  const [topLevel, commit, filters] = await Promise.allSettled([
+    git(layout.root, ["rev-parse", "--show-toplevel"]),
+    git(layout.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]),
+    filterOverrides(layout.root),
+  ]);
+  if (topLevel.status === "rejected") throw topLevel.reason;
+  if (commit.status === "rejected") {
+    throw new DriftError("GIT_FAILED", `\`${ref}\` is not a commit in this repository (in a shallow clone, fetch it first, e.g. fetch-depth: 0)`, undefined, { cause: commit.reason });
   }
-  const noFilters = await filterOverrides(layout.root);
+  if (filters.status === "rejected") throw filters.reason;
+  const top = topLevel.value.trim();
+  const noFilters = filters.value;
   const [diff, untracked] = await Promise.all([
     git(layout.root, [...noFilters, "diff", "--name-only", "--no-renames", "--no-ext-diff", "--no-textconv", "-z", "--end-of-options", ref, "--"]),
     git(layout.root, ["ls-files", "--others", "--exclude-standard", "-z"]),

@@ -1,4 +1,4 @@
-import { iso6393To1 } from "iso-639-3";
+import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 
 const TWO_LETTER_LANGUAGES: ReadonlySet<string> = new Set(Object.values(iso6393To1));
 

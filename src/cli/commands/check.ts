@@ -5,7 +5,7 @@ import path from "node:path";
 import { DEFAULT_CACHE_DIR } from "../../engine/cache.js";
 import type { Shard } from "../../engine/run.js";
 import { check } from "../../index.js";
-import { FORMATS, REPORTERS, type Format } from "../../reporters/index.js";
+import { FORMATS, loadReporter, type Format } from "../../reporters/index.js";
 import { printable, summaryLine } from "../../reporters/text.js";
 import { RULES } from "../../rules/index.js";
 import { useColor, type CliIo, type CommandOutcome } from "../io.js";
@@ -64,7 +64,8 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
       // Actions log has them neutralised (see main.ts).
       const printer = format === "github" ? { ...io, stdout: io.workflowCommands ?? io.stdout } : io;
       const fails = failed(report, flags.failOn);
-      await writeOutput(printer, REPORTERS[format](report, { color: !flags.output && useColor(io), rules: RULES, failed: fails, ...(flags.verbose && { verbose: true }) }), flags.output);
+      const render = await loadReporter(format);
+      await writeOutput(printer, render(report, { color: !flags.output && useColor(io), rules: RULES, failed: fails, ...(flags.verbose && { verbose: true }) }), flags.output);
       if (flags.output) io.stderr(`${summaryLine(report, undefined, fails)}\n`);
       outcome.exitCode = fails ? 1 : 0;
     });

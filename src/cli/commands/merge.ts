@@ -5,7 +5,7 @@ import path from "node:path";
 import { DriftError } from "../../errors.js";
 import type { Report } from "../../model/report.js";
 import { mergeReports } from "../../report/merge.js";
-import { REPORTERS } from "../../reporters/index.js";
+import { loadReporter } from "../../reporters/index.js";
 import { RULES } from "../../rules/index.js";
 import { useColor, type CliIo } from "../io.js";
 import { resolveRun } from "../../engine/resolve-run.js";
@@ -32,7 +32,8 @@ export function registerMerge(program: Command, io: CliIo): void {
       const reports = await Promise.all(files.map((file) => readReport(path.resolve(io.cwd, file), validate)));
       const run = await resolveRun({ root: path.resolve(io.cwd, flags.root), ...(flags.config && { configFile: path.resolve(io.cwd, flags.config) }) });
       const merged = mergeReports(reports, run.rules);
-      await writeOutput(io, REPORTERS[flags.format](merged, { color: !flags.output && useColor(io), rules: RULES }), flags.output);
+      const render = await loadReporter(flags.format);
+      await writeOutput(io, render(merged, { color: !flags.output && useColor(io), rules: RULES }), flags.output);
     });
 }
 

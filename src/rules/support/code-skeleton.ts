@@ -11,7 +11,7 @@
  * each terminator is searched from where the scan stands).
  */
 
-import { iso6393To1 } from "iso-639-3";
+import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 
 /** What stands for a string literal, and for a run of markup text, in a skeleton. */
 const STRING = "\u0000s";

@@ -1,5 +1,5 @@
 import { francAll } from "franc";
-import { iso6393To1 } from "iso-639-3";
+import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
 
 /**
  * Where franc knows a macrolanguage only by one of its members (Chinese as Mandarin, Norwegian
