@@ -1,5 +1,6 @@
 import type { CachedArticle } from "./article-result.js";
 import type { ParsedDocument } from "../model/document.js";
+import { ALIGNMENT_METHODS } from "../model/pair.js";
 
 /**
  * The shapes of the cache's entries, checked before an entry is used: entries come back from CI
@@ -91,7 +92,7 @@ const outline = object({
       locale: string,
       file: string,
       status: oneOf("translated", "missing", "unreadable"),
-      rows: arrayOf(object({ source: optional(count), translation: optional(sectionOutline), method: optional(oneOf("anchor", "sequence", "preamble")) })),
+      rows: arrayOf(object({ source: optional(count), translation: optional(sectionOutline), method: optional(oneOf(...ALIGNMENT_METHODS)) })),
     }),
   ),
 });

@@ -9,7 +9,8 @@ import type { ParsedDocument, Section } from "./document.js";
  *   for the scored alignment);
  * - `preamble`: the text before the first heading on both sides.
  */
-export type AlignmentMethod = "anchor" | "content" | "sequence" | "preamble";
+export const ALIGNMENT_METHODS = ["anchor", "content", "sequence", "preamble"] as const;
+export type AlignmentMethod = (typeof ALIGNMENT_METHODS)[number];
 
 /** Kinds of evidence that can speak for a pair (see `EVIDENCE_WEIGHTS` in `src/align/evidence.ts`). */
 export type EvidenceKind = "id" | "code" | "links" | "images" | "inline-code" | "numbers" | "level" | "position" | "length" | "baseline";

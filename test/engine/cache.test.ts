@@ -6,6 +6,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CACHE_SECRET_FILE } from "../../src/engine/cache.js";
+import { isCachedArticle } from "../../src/engine/cache-shape.js";
 import { check } from "../../src/index.js";
 import type { Report } from "../../src/model/report.js";
 import { digest } from "../../src/util/hash.js";
@@ -91,5 +92,25 @@ describe("the on-disk cache is untrusted input", () => {
     expect(await check({ root, history: false, cacheDir })).toEqual(uncached);
     await toFifo(path.join(all[0]!.base, CACHE_SECRET_FILE));
     expect(await check({ root, history: false, cacheDir })).toEqual(uncached);
+  });
+});
+
+describe("cache entries the engine writes", () => {
+  it("are read back as valid: every alignment method and state passes the entry's shape check", async () => {
+    // The translation leaves out the first section, so its code-bearing section pairs by content.
+    const root = await makeTree({
+      "articles/a.md": "# Guide\n\n## Overview\n\nWhat it is.\n\n## Install\n\nRun this:\n\n```sh\nnpm install --save-dev l10n-drift\n```\n\n## Use\n\nThen `npx l10n-drift check`.\n",
+      "locales/de/a.md": "# Anleitung\n\n## Einrichten\n\nFühren Sie Folgendes aus:\n\n```sh\nnpm install --save-dev l10n-drift\n```\n\n## Verwenden\n\nDann `npx l10n-drift check`.\n",
+    });
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "l10n-drift-cache-"));
+    const report = await check({ root, cacheDir, history: false });
+    const methods = report.articles.flatMap((article) => article.translations.flatMap((translation) => translation.rows.map((row) => row.method)));
+    expect(methods).toContain("content");
+    const written = await entries(cacheDir, "articles");
+    expect(written).toHaveLength(1);
+    for (const { file } of written) {
+      const text = gunzipSync(await readFile(file)).toString("utf8");
+      expect(isCachedArticle(JSON.parse(text.slice(text.indexOf("\n") + 1)))).toBe(true);
+    }
   });
 });
