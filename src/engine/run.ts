@@ -246,30 +246,45 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   };
   if (workers <= 1) {
     const context = createArticleContext(setup, { rules: options.rules, ...(history && { history }), ...(options.fileSystem && { fileSystem: options.fileSystem }) });
-    const results: ArticleResult[] = [];
-    for (const task of tasks) {
-      results.push(await checkArticle(task, context));
+    return inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task) => {
+      const result = await checkArticle(task, context);
       progress([task]);
-    }
-    return results;
+      return result;
+    });
   }
   const { default: Pool } = await import("tinypool");
-  const pool = new Pool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  // Two batches per thread: one reads files while the other computes.
+  const pool = new Pool({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, idleTimeout: 1000, concurrentTasksPerWorker: BATCHES_PER_WORKER });
   try {
     const batches: ArticleTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));
-    const results = await Promise.all(
-      batches.map(async (batch) => {
-        const outcome = await runBatch(pool, setup, batch, history?.shared);
-        if ("error" in outcome) throw fromPlainError(outcome.error);
-        progress(batch);
-        return outcome.results;
-      }),
-    );
+    const results = await inTaskOrder(batches, batches.length, async (batch) => {
+      const outcome = await runBatch(pool, setup, batch, history?.shared);
+      if ("error" in outcome) throw fromPlainError(outcome.error);
+      progress(batch);
+      return outcome.results;
+    });
     return results.flat();
   } finally {
     await pool.destroy();
   }
+}
+
+/** Articles checked at once in one thread: their reads (files, cache entries, old blobs) overlap the others' computing. */
+const ARTICLES_IN_FLIGHT = 4;
+const BATCHES_PER_WORKER = 2;
+
+/**
+ * Maps with at most `concurrency` calls at once, results in the items' order. When calls fail,
+ * the first failing item's error is thrown, whichever failed first in time, so that a run's error
+ * does not depend on timing.
+ */
+async function inTaskOrder<Item, Result>(items: readonly Item[], concurrency: number, map: (item: Item) => Promise<Result>): Promise<Result[]> {
+  const { default: pMap } = await import("p-map");
+  const settled = await pMap(items, (item) => map(item).then((value) => ({ value }), (error: unknown) => ({ error })), { concurrency: Math.max(1, concurrency) });
+  const failed = settled.find((outcome): outcome is { error: unknown } => "error" in outcome);
+  if (failed) throw failed.error;
+  return settled.map((outcome) => (outcome as { value: Result }).value);
 }
 
 /**
