@@ -37,6 +37,8 @@ export interface CheckOptions {
   changedSince?: string;
   /** Worker threads; 0 checks in this thread; default: chosen by the size of the tree. */
   workers?: number;
+  /** Each worker thread's old-generation heap in MiB (at least 64); default: V8's own bound. */
+  workerHeapMb?: number;
   /** Cache directory (such as `node_modules/.cache/l10n-drift`); default: no cache. */
   cacheDir?: string;
   /** Check only this share of the articles (`{ index: 1, count: 4 }`); merge the shards' reports. */
@@ -114,6 +116,7 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
     ...(run.locales && { locales: run.locales }),
     ...(options.articles && { articles: options.articles }),
     ...(options.workers !== undefined && { workers: options.workers }),
+    ...(options.workerHeapMb !== undefined && { workerHeapMb: options.workerHeapMb }),
     ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }),
     ...(options.shard && { shard: options.shard }),
     ...(options.onProgress && { onProgress: options.onProgress }),

@@ -33,8 +33,9 @@ describe("the same report whatever the threads, cache and shards", () => {
     expect(report.summary.states).toEqual({ broken: 89, outdated: 72, missing: 22, unreadable: 0, untracked: 0, current: 297 });
   });
 
-  it("is byte-identical with two worker threads", async () => {
+  it("is byte-identical with two worker threads, and with their heaps bounded", async () => {
     expect(await jsonOf(root, "--workers", "2", "--no-cache")).toBe(reference);
+    expect(await jsonOf(root, "--workers", "2", "--worker-heap", "64", "--no-cache")).toBe(reference);
   });
 
   it("is byte-identical from a cold and a warm cache, and ignores corrupt entries", async () => {

@@ -19,6 +19,7 @@ interface CheckFlags extends CommonFlags {
   output?: string;
   failOn: FailOn;
   workers?: number;
+  workerHeap?: number;
   cacheDir?: string;
   cache: boolean;
   shard?: Shard;
@@ -37,6 +38,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .option("--output <file>", "write the output to a file instead of standard output")
     .addOption(new Option("--fail-on <severity>", "lowest severity of a translation error (or a problem in a source) that fails the check").choices(FAIL_ON).default("error"))
     .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
+    .option("--worker-heap <MiB>", "bound each worker thread's heap (at least 64): less memory, more time collecting it", parseHeapSize)
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
     .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
@@ -50,6 +52,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
         ...commonCheckOptions(flags, io),
         ...(Object.keys(flags.rule).length > 0 && { rules: flags.rule }),
         ...(flags.workers !== undefined && { workers: cappedWorkers(io, flags.workers) }),
+        ...(flags.workerHeap !== undefined && { workerHeapMb: flags.workerHeap }),
         ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
         ...(flags.shard && { shard: flags.shard }),
         ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
@@ -97,4 +100,11 @@ function collectRule(value: string, previous: Record<string, RuleLevel>): Record
   if (!match) throw new InvalidArgumentError("expected id=level, such as pin-not-updated=warning (levels: off, info, warning, error)");
   if (!RULES.some((rule) => rule.id === match[1])) throw new InvalidArgumentError(`unknown rule \`${match[1]}\`; \`l10n-drift rules\` lists them`);
   return { ...previous, [match[1]!]: match[2] as RuleLevel };
+}
+
+/** Below 64 MiB a worker may not even load its modules. */
+function parseHeapSize(value: string): number {
+  const size = parseCount(value);
+  if (size < 64) throw new InvalidArgumentError("expected at least 64 (MiB)");
+  return size;
 }
