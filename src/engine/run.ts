@@ -249,9 +249,10 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   let mainContext: ArticleContext | undefined;
   const inThisThread = () => (mainContext ??= createArticleContext(setup, { rules: options.rules, ...(history && { history }), ...(options.fileSystem && { fileSystem: options.fileSystem }) }));
   if (workers <= 1) {
-    return inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task) => {
+    const done = inOrder(tasks.length, (index) => progress([tasks[index]!]));
+    return inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task, index) => {
       const result = await checkArticle(task, inThisThread());
-      progress([task]);
+      done(index);
       return result;
     });
   }
@@ -271,7 +272,8 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   try {
     const batches: ArticleTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));
-    const results = await inTaskOrder(batches, batches.length, async (batch) => {
+    const done = inOrder(batches.length, (index) => progress(batches[index]!));
+    const results = await inTaskOrder(batches, batches.length, async (batch, index) => {
       const outcome = await runBatch(pool, setup, batch, history?.shared).catch(async (error: unknown) => {
         // A batch too large for a worker's heap is checked here, where the heap is not bounded.
         if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") throw error;
@@ -280,7 +282,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
         return { results: checked };
       });
       if ("error" in outcome) throw fromPlainError(outcome.error);
-      progress(batch);
+      done(index);
       return outcome.results;
     });
     return results.flat();
@@ -302,13 +304,26 @@ const ARTICLES_IN_FLIGHT = 4;
 const BATCHES_PER_WORKER = 2;
 
 /**
+ * Calls `report` for each index in order, as soon as it and every one before it are done, so that
+ * progress reads the same whichever finished first.
+ */
+function inOrder(count: number, report: (index: number) => void): (index: number) => void {
+  const finished = new Set<number>();
+  let next = 0;
+  return (index) => {
+    finished.add(index);
+    for (; next < count && finished.delete(next); next++) report(next);
+  };
+}
+
+/**
  * Maps with at most `concurrency` calls at once, results in the items' order. When calls fail,
  * the first failing item's error is thrown, whichever failed first in time, so that a run's error
  * does not depend on timing.
  */
-async function inTaskOrder<Item, Result>(items: readonly Item[], concurrency: number, map: (item: Item) => Promise<Result>): Promise<Result[]> {
+async function inTaskOrder<Item, Result>(items: readonly Item[], concurrency: number, map: (item: Item, index: number) => Promise<Result>): Promise<Result[]> {
   const { default: pMap } = await import("p-map");
-  const settled = await pMap(items, (item) => map(item).then((value) => ({ value }), (error: unknown) => ({ error })), { concurrency: Math.max(1, concurrency) });
+  const settled = await pMap(items, (item, index) => map(item, index).then((value) => ({ value }), (error: unknown) => ({ error })), { concurrency: Math.max(1, concurrency) });
   const failed = settled.find((outcome): outcome is { error: unknown } => "error" in outcome);
   if (failed) throw failed.error;
   return settled.map((outcome) => (outcome as { value: Result }).value);
