@@ -32,10 +32,12 @@ const FLOORS = path.join(REPO, "bench/floors.js");
 const REMARK_BATCH = 1000;
 const MIB = 1024;
 
+// The performance issue's targets: a cold check at most the single-thread parse floor (0.75 is
+// the stretch), a warm one at most 5% of a cold one, one changed article in half a second with
+// start-up, 512 MiB at 100,000 files. remark-cli's row is context, with no target of its own.
 const TARGETS = {
-  coldOverParseFloor: 0.75,
-  coldOverRemark: 0.4,
-  warmOverCold: 0.1,
+  coldOverParseFloor: 1.0,
+  warmOverCold: 0.05,
   changedSinceSeconds: 0.5,
   peakRssMiB: 512,
 };
@@ -288,7 +290,6 @@ function targetsOf(rows, ratios, files) {
   const verdict = (measured, target) => ({ target, measured, met: measured === null ? null : measured <= target });
   return {
     coldOverParseFloor: verdict(ratios.coldOverParseFloor, TARGETS.coldOverParseFloor),
-    coldOverRemark: verdict(ratios.coldOverRemark, TARGETS.coldOverRemark),
     warmOverCold: verdict(ratios.warmOverCold, TARGETS.warmOverCold),
     changedSinceSeconds: verdict(rows.changedSince.skipped ? null : rows.changedSince.wallSeconds, TARGETS.changedSinceSeconds),
     // The target is for 100,000 files; below that size a pass is necessary, not sufficient.
@@ -322,9 +323,8 @@ function printTable(rows, ratios, targets) {
     lines.push(`${label.padEnd(46)} ${String(runs).padStart(4)} ${row.wallSeconds.toFixed(2).padStart(9)} ${row.peakRssMiB.toFixed(0).padStart(9)}  ${exit.padEnd(4)}  ${note}`);
   }
   lines.push("", "ratio (wall time)                 measured   target");
-  const targetOf = { coldOverParseFloor: "≤ 0.75", coldOverRemark: "≤ 0.4", warmOverCold: "≤ 0.1" };
   for (const [key, value] of Object.entries(ratios)) {
-    const target = targetOf[key] ? `${targetOf[key]} ${targets[key].met ? "met" : "NOT met"}` : "";
+    const target = targets[key] && TARGETS[key] !== undefined ? `≤ ${TARGETS[key]} ${targets[key].met ? "met" : "NOT met"}` : "";
     lines.push(`${key.padEnd(32)} ${value === null ? "skipped".padStart(9) : value.toFixed(3).padStart(9)}   ${value === null ? "" : target}`);
   }
   const changed = targets.changedSinceSeconds;
