@@ -140,7 +140,10 @@ async function repeat(runs, once) {
   for (let run = 0; run < runs; run++) {
     samples.push(await once());
     log(`  run ${run + 1}/${runs}: ${samples[run].wallSeconds.toFixed(2)} s, ${(samples[run].peakKiB / MIB).toFixed(0)} MiB, exit ${samples[run].exitCode}`);
+    // Exit 2 and above is a failure, not findings: its time is not a measurement, and why it failed must be seen.
+    if (samples[run].exitCode >= 2) log(`  failed: ${lastLine(samples[run].stderr)}`);
   }
+  const failures = [...new Set(samples.filter((sample) => sample.exitCode >= 2).map((sample) => lastLine(sample.stderr)))];
   return {
     runs,
     wallSeconds: round(median(samples.map((sample) => sample.wallSeconds))),
@@ -148,7 +151,12 @@ async function repeat(runs, once) {
     exitCodes: [...new Set(samples.map((sample) => sample.exitCode))].sort(),
     emfile: Math.max(...samples.map((sample) => countEmfile(sample.stderr))),
     samples: samples.map((sample) => round(sample.wallSeconds)),
+    ...(failures.length > 0 && { failures }),
   };
+}
+
+function lastLine(text) {
+  return (text.trim().split("\n").pop() ?? "").slice(0, 500);
 }
 
 function round(value, digits = 3) {
@@ -403,7 +411,7 @@ async function scalesMode(settings, features, base) {
   const lines = [`${"articles".padStart(8)} ${"files".padStart(7)} ${"cold s".padStart(8)} ${"s/1k files".padStart(10)} ${"peak MiB".padStart(9)} ${"floor s".padStart(8)} ${"s/1k files".padStart(10)} ${"floor MiB".padStart(9)}`];
   for (const scale of scales) {
     lines.push(
-      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${(scale.coldMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${(scale.parseFloorMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.parseFloor.peakRssMiB.toFixed(0).padStart(9)}`,
+      `${String(scale.articles).padStart(8)} ${String(scale.files).padStart(7)} ${scale.cold.wallSeconds.toFixed(2).padStart(8)} ${(scale.coldMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.cold.peakRssMiB.toFixed(0).padStart(9)} ${scale.parseFloor.wallSeconds.toFixed(2).padStart(8)} ${(scale.parseFloorMsPer1000Files / 1000).toFixed(2).padStart(10)} ${scale.parseFloor.peakRssMiB.toFixed(0).padStart(9)}${scale.cold.failures ? `  FAILED: ${scale.cold.failures.join("; ")}` : ""}`,
     );
   }
   // Linear cost keeps the time per 1,000 files flat: the largest scale's over the smallest's.

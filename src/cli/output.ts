@@ -10,7 +10,7 @@ import type { Severity } from "../model/finding.js";
 import { verdict } from "../report/verdict.js";
 import type { Report } from "../model/report.js";
 import { applySuppressions, parseSuppressions, SUPPRESSIONS_FILE as DEFAULT_SUPPRESSIONS_FILE } from "../report/suppressions.js";
-import { REPORT_FILES } from "../reporters/index.js";
+import { REPORT_FILES, type Rendered } from "../reporters/index.js";
 import { RULES } from "../rules/index.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { toPosix } from "../util/posix-path.js";
@@ -32,9 +32,15 @@ export function failed(report: Report, failOn: FailOn): boolean {
 }
 
 /** Output to `--output` (atomically, see `writeOutputFile`) or standard output. */
-export async function writeOutput(io: CliIo, output: string, file: string | undefined): Promise<void> {
+export async function writeOutput(io: CliIo, output: Rendered, file: string | undefined): Promise<void> {
   if (file) await writeOutputFile(io, file, output);
-  else io.stdout(output);
+  else printPieces(io.stdout, output);
+}
+
+/** A reporter's text, whole or in pieces (each ending at a line end), to a stream of the process. */
+function printPieces(print: (text: string) => void, output: Rendered): void {
+  if (typeof output === "string") print(output);
+  else for (const piece of output) print(piece);
 }
 
 /** Paths that name the process's own standard streams: written as the stream, whatever it is. */
@@ -54,11 +60,11 @@ const STANDARD_STREAMS: ReadonlyMap<string, "stdout" | "stderr"> = new Map([
  * device); `/dev/stdout` and `/dev/stderr` are the streams. A symbolic link is refused rather than
  * replaced or followed, and a directory is refused. Every failure is an `IO_FAILED` error.
  */
-export async function writeOutputFile(io: Pick<CliIo, "cwd" | "stdout" | "stderr">, file: string, content: string): Promise<void> {
+export async function writeOutputFile(io: Pick<CliIo, "cwd" | "stdout" | "stderr">, file: string, content: Rendered): Promise<void> {
   const target = path.resolve(io.cwd, file);
   const stream = STANDARD_STREAMS.get(target);
   if (stream !== undefined) {
-    io[stream](content);
+    printPieces(io[stream], content);
     return;
   }
   const refusal = await outputRefusal(target, file);
@@ -86,12 +92,13 @@ async function outputRefusal(target: string, shown: string): Promise<string | "s
   return stats.isFile() ? undefined : "stream";
 }
 
-async function writeDirectly(target: string, shown: string, content: string): Promise<void> {
+async function writeDirectly(target: string, shown: string, content: Rendered): Promise<void> {
   try {
     // No O_CREAT: the device or pipe is there; O_NOFOLLOW in case a link was swapped in since.
     const handle = await open(target, constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0));
     try {
-      await handle.writeFile(content);
+      if (typeof content === "string") await handle.writeFile(content);
+      else for (const piece of content) await handle.write(piece);
     } finally {
       await handle.close();
     }

@@ -82,5 +82,68 @@ export function escapeWorkflowLog(text: string): string {
  * become `\u` escapes here, which `JSON.parse` reads back as the same text.
  */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+  return `${escapeJsonControls(JSON.stringify(value, null, 2))}\n`;
+}
+
+function escapeJsonControls(json: string): string {
+  return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Chunks of about this many characters: few writes, and never the whole report as one string. */
+const JSON_CHUNK_CHARACTERS = 64 * 1024;
+
+/**
+ * `jsonText(value)` in pieces that end at line ends, the same characters: an object's members and an array's items are
+ * stringified one at a time at their depth, down to `streamDepth` levels, so the largest string
+ * held is one item (a finding, an article's outline), not the report. At 100,000 files the report's
+ * JSON is several hundred megabytes, which as one string (two bytes a character once any Chinese
+ * title is in it) and then its UTF-8 copy took more memory than the check itself.
+ */
+export function* jsonTextChunks(value: unknown, streamDepth = 2): Generator<string> {
+  let pending = "";
+  for (const piece of prettyPieces(value, "", streamDepth)) {
+    pending += piece;
+    // Cut after a line: a log's escaping (`escapeWorkflowLog`) reads whole lines, and a `##[`
+    // split across two chunks would escape neither half.
+    const cut = pending.length >= JSON_CHUNK_CHARACTERS ? pending.lastIndexOf("\n") : -1;
+    if (cut >= 0) {
+      yield escapeJsonControls(pending.slice(0, cut + 1));
+      pending = pending.slice(cut + 1);
+    }
+  }
+  yield `${escapeJsonControls(pending)}\n`;
+}
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+function unshown(value: unknown): boolean {
+  return value === undefined || typeof value === "function" || typeof value === "symbol";
+}
+
+/** `JSON.stringify(value, null, 2)` at `indent`, in pieces; members it would leave out are left out. */
+function* prettyPieces(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth === 0 || value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    yield JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return void (yield "[]");
+    yield "[";
+    for (let index = 0; index < value.length; index++) {
+      yield `${index === 0 ? "" : ","}\n${inner}`;
+      // An item JSON cannot show (undefined, a function) is null in an array.
+      if (unshown(value[index])) yield "null";
+      else yield* prettyPieces(value[index], inner, depth - 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  const members = Object.entries(value).filter(([, member]) => !unshown(member));
+  if (members.length === 0) return void (yield "{}");
+  yield "{";
+  for (const [index, [key, member]] of members.entries()) {
+    yield `${index === 0 ? "" : ","}\n${inner}${JSON.stringify(key)}: `;
+    yield* prettyPieces(member, inner, depth - 1);
+  }
+  yield `\n${indent}}`;
 }

@@ -15,8 +15,11 @@ export interface RenderOptions {
   failed?: boolean;
 }
 
+/** A reporter's text: whole, or in pieces that each end at a line end (JSON, which can be hundreds of megabytes). */
+export type Rendered = string | Iterable<string>;
+
 /** A pure function of the report. */
-export type Reporter = (report: Report, options: RenderOptions) => string;
+export type Reporter = (report: Report, options: RenderOptions) => Rendered;
 
 /**
  * Format → its reporter, loaded when a run asks for it: a check writes one format, and need not
@@ -28,8 +31,8 @@ const REPORTERS: Readonly<Record<Format, () => Promise<Reporter>>> = {
     return (report, options) => formatText(report, { color: options.color, ...(options.verbose && { verbose: true }), ...(options.failed !== undefined && { failed: options.failed }) });
   },
   json: async () => {
-    const { formatJson } = await import("./json.js");
-    return (report) => formatJson(report);
+    const { formatJsonChunks } = await import("./json.js");
+    return (report) => formatJsonChunks(report);
   },
   markdown: async () => {
     const { formatMarkdown } = await import("./markdown.js");

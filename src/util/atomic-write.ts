@@ -5,8 +5,8 @@ import path from "node:path";
 /** The calls an atomic write makes; tests substitute a `writeFile` that fails halfway. */
 export interface WriteFileSystem {
   mkdir: (directory: string, options: { recursive: true }) => Promise<unknown>;
-  /** Writes text as UTF-8, bytes as they are. */
-  writeFile: (file: string, content: string | Uint8Array) => Promise<void>;
+  /** Writes text as UTF-8 (whole, or piece by piece), bytes as they are. */
+  writeFile: (file: string, content: string | Uint8Array | Iterable<string>) => Promise<void>;
   rename: (from: string, to: string) => Promise<void>;
   rm: (file: string, options: { force: true }) => Promise<void>;
 }
@@ -19,7 +19,7 @@ const NODE_WRITE_FILE_SYSTEM: WriteFileSystem = { mkdir, writeFile: (file, conte
  * the target. A failure removes the temporary file and leaves the target untouched. Reports and
  * cache entries (which parallel workers write) both go through here.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array, fileSystem: WriteFileSystem = NODE_WRITE_FILE_SYSTEM): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array | Iterable<string>, fileSystem: WriteFileSystem = NODE_WRITE_FILE_SYSTEM): Promise<void> {
   await fileSystem.mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {

@@ -16,7 +16,8 @@ describe("writing a report atomically", () => {
   it.each([
     ["the disk fills up halfway through the write", failing({
       writeFile: async (file, content) => {
-        await writeFile(file, content.slice(0, content.length / 2));
+        const whole = typeof content === "string" || content instanceof Uint8Array ? content : [...content].join("");
+        await writeFile(file, whole.slice(0, whole.length / 2));
         throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
       },
     })],
