@@ -249,10 +249,10 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   let mainContext: ArticleContext | undefined;
   const inThisThread = () => (mainContext ??= createArticleContext(setup, { rules: options.rules, ...(history && { history }), ...(options.fileSystem && { fileSystem: options.fileSystem }) }));
   if (workers <= 1) {
-    const done = inOrder(tasks.length, (index) => progress([tasks[index]!]));
+    const finished = inOrder(tasks.length, (index) => progress([tasks[index]!]));
     return inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task, index) => {
       const result = await checkArticle(task, inThisThread());
-      done(index);
+      finished(index);
       return result;
     });
   }
@@ -264,6 +264,12 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
     maxThreads: workers,
     idleTimeout: 1000,
     concurrentTasksPerWorker: BATCHES_PER_WORKER,
+    // A bound on each worker's heap (`workerHeapMb`) is the caller's choice, not the default. V8 lets
+    // a heap grow to several times what is live before it collects: on Astro docs (2,569 files, 14
+    // locales) two unbounded workers peaked at 809 MiB in all, and at 455 MiB with 160 MiB each. But
+    // on the generated 1,000-article tree the same bound made the check about 1.5 times slower
+    // (44–48 s against 26–34 s, runs alternating), with garbage collection itself under 5% of each
+    // worker's time. A batch that outgrows the bound is checked again in the main thread.
     ...(options.workerHeapMb !== undefined && { resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb } }),
   });
   // A worker that fails while running nothing (its tasks fail with its error otherwise) is
@@ -272,7 +278,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   try {
     const batches: ArticleTask[][] = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) batches.push(tasks.slice(start, start + BATCH_SIZE));
-    const done = inOrder(batches.length, (index) => progress(batches[index]!));
+    const finished = inOrder(batches.length, (index) => progress(batches[index]!));
     const results = await inTaskOrder(batches, batches.length, async (batch, index) => {
       const outcome = await runBatch(pool, setup, batch, history?.shared).catch(async (error: unknown) => {
         // A batch too large for a worker's heap is checked here, where the heap is not bounded.
@@ -282,7 +288,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
         return { results: checked };
       });
       if ("error" in outcome) throw fromPlainError(outcome.error);
-      done(index);
+      finished(index);
       return outcome.results;
     });
     return results.flat();
@@ -291,14 +297,6 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   }
 }
 
-/**
- * A bound on each worker's heap (`workerHeapMb`) is the caller's choice, not the default. V8 lets
- * a heap grow to several times what is live before it collects: on Astro docs (2,569 files, 14
- * locales) two unbounded workers peaked at 809 MiB in all, and at 455 MiB with 160 MiB each. But
- * on the generated 1,000-article tree the same bound made the check about 1.5 times slower
- * (44–48 s against 26–34 s, runs alternating), with garbage collection itself under 5% of each
- * worker's time. A batch that outgrows the bound is checked again in the main thread.
- */
 /** Articles checked at once in one thread: their reads (files, cache entries, old blobs) overlap the others' computing. */
 const ARTICLES_IN_FLIGHT = 4;
 const BATCHES_PER_WORKER = 2;
