@@ -1,5 +1,6 @@
 import type { CachedArticle } from "./article-result.js";
 import type { ParsedDocument } from "../model/document.js";
+import { SEVERITIES } from "../model/finding.js";
 import { ALIGNMENT_METHODS } from "../model/pair.js";
 
 /**
@@ -70,7 +71,7 @@ const document = object({
 
 const finding = object({
   ruleId: string,
-  severity: oneOf("error", "warning", "info"),
+  severity: oneOf(...SEVERITIES),
   locale: string,
   article: string,
   file: string,
