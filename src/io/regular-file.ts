@@ -25,22 +25,30 @@ export async function readRegularFile(target: string, limit: number, fileSystem:
     if (stats.isDirectory()) throw new NotARegularFile("it is a directory");
     if (!stats.isFile()) throw new NotARegularFile(`it is ${stats.isFIFO() ? "a named pipe" : stats.isSocket() ? "a socket" : "a device"}, not a regular file`);
     if (stats.size > limit) return { size: stats.size };
-    const bytes = await readAtMost(handle, limit + 1);
+    const bytes = await readAtMost(handle, limit + 1, stats.size);
     return bytes.length > limit ? { size: bytes.length } : { size: bytes.length, bytes };
   } finally {
     await handle.close();
   }
 }
 
-async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+/**
+ * Up to `limit` bytes. The first read asks for one byte more than `stat` said, so a file that
+ * stayed the same size is read in one call, and one that grew is read on in chunks up to the limit.
+ */
+async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
+  let request = Math.min(expected + 1, limit);
   while (total < limit) {
-    const chunk = Buffer.alloc(Math.min(READ_CHUNK_BYTES, limit - total));
+    const chunk = Buffer.allocUnsafe(request);
     const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
     if (bytesRead === 0) break;
     chunks.push(chunk.subarray(0, bytesRead));
     total += bytesRead;
+    // Fewer bytes than asked for, and all that `stat` said: the end of the file, without the read that returns none.
+    if (bytesRead < chunk.length && total >= expected) break;
+    request = Math.min(Math.max(READ_CHUNK_BYTES, expected - total + 1), limit - total);
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }

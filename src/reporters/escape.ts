@@ -89,29 +89,55 @@ function escapeJsonControls(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** Chunks of about this many characters: few writes, and never the whole report as one string. */
-const JSON_CHUNK_CHARACTERS = 64 * 1024;
+/** Chunks of about this many characters: few writes (each costs a buffer and a call), and never the whole report as one string. */
+const JSON_CHUNK_CHARACTERS = 1024 * 1024;
 
 /**
  * `jsonText(value)` in pieces that end at line ends, the same characters: an object's members and an array's items are
- * stringified one at a time at their depth, down to `streamDepth` levels, so the largest string
- * held is one item (a finding, an article's outline), not the report. At 100,000 files the report's
+ * stringified a few at a time at their depth, down to `streamDepth` levels, so the largest string
+ * held is a run of items (findings, articles' outlines), not the report. At 100,000 files the report's
  * JSON is several hundred megabytes, which as one string (two bytes a character once any Chinese
  * title is in it) and then its UTF-8 copy took more memory than the check itself.
  */
 export function* jsonTextChunks(value: unknown, streamDepth = 2): Generator<string> {
-  let pending = "";
+  let pending: string[] = [];
+  let length = 0;
   for (const piece of prettyPieces(value, "", streamDepth)) {
-    pending += piece;
+    pending.push(piece);
+    length += piece.length;
+    if (length < JSON_CHUNK_CHARACTERS) continue;
     // Cut after a line: a log's escaping (`escapeWorkflowLog`) reads whole lines, and a `##[`
     // split across two chunks would escape neither half.
-    const cut = pending.length >= JSON_CHUNK_CHARACTERS ? pending.lastIndexOf("\n") : -1;
-    if (cut >= 0) {
-      yield escapeJsonControls(pending.slice(0, cut + 1));
-      pending = pending.slice(cut + 1);
+    const text = pending.join("");
+    const cut = text.lastIndexOf("\n");
+    if (cut === -1) {
+      pending = [text];
+      continue;
     }
+    yield escapeJsonControls(text.slice(0, cut + 1));
+    pending = [text.slice(cut + 1)];
+    length = pending[0]!.length;
   }
-  yield `${escapeJsonControls(pending)}\n`;
+  yield `${escapeJsonControls(pending.join(""))}\n`;
+}
+
+/** Items of an array stringified in one call: one call per item cost a third of writing the report. */
+const ITEMS_PER_CALL = 256;
+
+/**
+ * Items `from`…`to` of an array whose items sit at `indent`, as `JSON.stringify(value, null, 2)`
+ * writes them there, separators included: one `JSON.stringify` of the run nested in as many arrays
+ * as `indent` is deep, less the nesting's brackets, which need no pass over the text to indent it.
+ */
+function itemRun(items: readonly unknown[], from: number, to: number, indent: string): string {
+  const depth = indent.length / 2;
+  let nested: unknown = items.slice(from, to);
+  for (let level = 1; level < depth; level++) nested = [nested];
+  // Each level of nesting k (0-based) opens with `[` and a line end after 2k spaces and closes
+  // the same way: depth × (depth + 1) characters each side, and the items' own indent before the first.
+  const brackets = depth * (depth + 1);
+  const text = JSON.stringify(nested, null, 2);
+  return text.slice(brackets + indent.length, text.length - brackets);
 }
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
@@ -129,6 +155,14 @@ function* prettyPieces(value: unknown, indent: string, depth: number): Generator
   if (Array.isArray(value)) {
     if (value.length === 0) return void (yield "[]");
     yield "[";
+    if (depth === 1) {
+      for (let from = 0; from < value.length; from += ITEMS_PER_CALL) {
+        yield `${from === 0 ? "" : ","}\n${inner}`;
+        yield itemRun(value, from, Math.min(value.length, from + ITEMS_PER_CALL), inner);
+      }
+      yield `\n${indent}]`;
+      return;
+    }
     for (let index = 0; index < value.length; index++) {
       yield `${index === 0 ? "" : ","}\n${inner}`;
       // An item JSON cannot show (undefined, a function) is null in an array.

@@ -67,11 +67,12 @@ describe("JSON in pieces", () => {
     }
   });
 
-  it("holds no piece longer than a chunk and one item, and ends each at a line end", () => {
-    const report = { findings: Array.from({ length: 20_000 }, (_, index) => ({ index, message: "x".repeat(40) })) };
+  it("holds no piece longer than a chunk and one run of items, and ends each at a line end", () => {
+    const report = { findings: Array.from({ length: 100_000 }, (_, index) => ({ index, message: "x".repeat(40) })) };
     const pieces = [...jsonTextChunks(report)];
-    expect(pieces.length).toBeGreaterThan(10);
-    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(64 * 1024 + 200);
+    expect(pieces.length).toBeGreaterThan(5);
+    // A chunk is cut once it reaches 1 MiB; a run is 256 items of about 80 characters here.
+    expect(Math.max(...pieces.map((piece) => piece.length))).toBeLessThan(1024 * 1024 + 256 * 100);
     expect(pieces.filter((piece) => !piece.endsWith("\n"))).toEqual([]);
   });
 });
