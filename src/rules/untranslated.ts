@@ -55,9 +55,10 @@ export const untranslated: Rule<UntranslatedOptions> = {
     const source = francLanguage(sourceLocale);
     const target = francLanguage(targetLocale);
     if (source === undefined || target === undefined || source === target) return [];
-    const sections = document.sections.map((section) => ({ section, content: sectionContent(section) }));
+    // Each section's text is cleaned once, for the whole document and for the section itself.
+    const sections = document.sections.map((section) => ({ section, text: languageText(sectionContent(section).proseOutsideLinks) }));
     // Judged without link texts, like each section below: titles are linked as they were published.
-    const whole = guessLanguage(sections.map((entry) => languageText(entry.content.proseOutsideLinks)).join(" "), source, target, options.minDocumentLetters);
+    const whole = guessLanguage(sections.map((entry) => entry.text).join(" "), source, target, options.minDocumentLetters);
     const firstHeading = document.sections.find((section) => section.level > 0);
     if (whole?.language === source) {
       return [
@@ -75,8 +76,8 @@ export const untranslated: Rule<UntranslatedOptions> = {
     const findings: FindingDraft[] = [];
     // A section is judged without its link texts too: a list of talks and articles, linked by
     // their published titles, reads as the source language.
-    for (const { section, content } of sections) {
-      const guess = guessLanguage(languageText(content.proseOutsideLinks), source, target, options.minSectionLetters);
+    for (const { section, text } of sections) {
+      const guess = guessLanguage(text, source, target, options.minSectionLetters);
       if (guess?.language !== source || guess.evidence < options.minSectionEvidence) continue;
       const draft: FindingDraft = {
         messageId: "section",
