@@ -121,7 +121,7 @@ export function* jsonTextChunks(value: unknown, streamDepth = 2): Generator<stri
   yield `${escapeJsonControls(pending.join(""))}\n`;
 }
 
-/** Items of an array stringified in one call: one call per item cost a third of writing the report. */
+/** Items of an array stringified in one call: fewer calls, and no second pass over each item's text to indent it. */
 const ITEMS_PER_CALL = 256;
 
 /**
