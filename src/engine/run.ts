@@ -25,9 +25,9 @@ import { runGit } from "../git/run-git.js";
 import type { ActiveRule, RuleSettings } from "./rule-settings.js";
 import { sortFindings } from "../report/sort.js";
 import { compareText } from "../util/compare-text.js";
-import { assignStates } from "../report/states.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerOutcome } from "./worker.js";
+import { assembleReport, groupsOf, packResult, type PackedResult } from "./packed-result.js";
 
 export interface Shard {
   /** 1-based. */
@@ -181,7 +181,8 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   const historyKey = history ? await headCommit(layout.root) : "";
   const results = await checkAll(tasks, options, history, historyKey);
 
-  const findings: Finding[] = results.flatMap((result) => result.findings);
+  // Findings of no article's result: translations without a source, and notes about the run.
+  const others: Finding[] = [];
   const orphans = selected.flatMap((locale) => {
     const movedAway = new Set([...(moved.get(locale.name)?.values() ?? []), ...(inventory.bySlug.get(locale.name)?.values() ?? [])]);
     return [...(inventory.translations.get(locale.name) ?? [])]
@@ -191,7 +192,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   orphans.forEach(({ relative, locale }, index) => {
     if (!inShard(index)) return;
     const unpaired = { article: relative, locale: locale.name, file: joinRelative(locale.dir, relative), side: "translation" as const, expectedFile: joinRelative(layout.sourceDir, relative) };
-    findings.push(...checkOrphan(unpaired, { rules: options.rules, sourceLocale: layout.sourceLocale }));
+    others.push(...checkOrphan(unpaired, { rules: options.rules, sourceLocale: layout.sourceLocale }));
   });
 
   // The run facts go into the report too, so that `merge` can add up the shards' facts.
@@ -200,16 +201,16 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     sourceLocale: layout.sourceLocale,
     history: history.summary(mergeTallies(results.map((result) => result.history))),
   };
-  if (run) findings.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
-  const sorted = sortFindings(findings);
-  const outlines: ArticleOutline[] = assignStates(results.map((result) => result.outline), sorted);
+  if (run) others.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
+  // Packed: the report's lists are decoded as they are read (see report/packed.ts).
+  const packed = assembleReport(results, groupsOf(sortFindings(others)));
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    summary: summarize(outlines, selected.map((locale) => locale.name), sorted),
+    summary: summarize(packed.articles, selected.map((locale) => locale.name), packed.findings),
     ...(run && { run }),
-    findings: sorted,
-    articles: outlines,
+    findings: packed.findings as Finding[],
+    articles: packed.articles as ArticleOutline[],
   };
   const narrowed = reportScope(options, selected);
   if (narrowed) report.scope = narrowed;
@@ -234,7 +235,7 @@ async function headCommit(root: string): Promise<string> {
 }
 
 /** Results in task order, whichever thread checked them: the report must not depend on it. */
-async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, history: HistoryProvider | undefined, historyKey: string): Promise<ArticleResult[]> {
+async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, history: HistoryProvider | undefined, historyKey: string): Promise<PackedResult[]> {
   const setup = workerSetup(options, historyKey);
   // A substituted file system lives in this thread only.
   const workers = options.fileSystem ? 0 : workerCount(tasks.length, options.workers);
@@ -252,7 +253,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   // The tasks from `first` on, in this thread.
   const checkHere = (first: number) =>
     inTaskOrder(tasks.slice(first), ARTICLES_IN_FLIGHT, async (task, index) => {
-      const result = await checkArticle(task, inThisThread());
+      const result = packResult(await checkArticle(task, inThisThread()));
       finished(first + index);
       return result;
     });
@@ -291,8 +292,8 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
       const outcome = await runBatch(pool, setup, batch.tasks, history?.shared).catch(async (error: unknown) => {
         // A batch too large for a worker's heap is checked here, where the heap is not bounded.
         if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") throw error;
-        const checked: ArticleResult[] = [];
-        for (const task of batch.tasks) checked.push(await checkArticle(task, inThisThread()));
+        const checked: PackedResult[] = [];
+        for (const task of batch.tasks) checked.push(packResult(await checkArticle(task, inThisThread())));
         return { results: checked };
       });
       if ("error" in outcome) throw fromPlainError(outcome.error);
@@ -313,19 +314,19 @@ const MISSES_BEFORE_WORKERS = BATCH_SIZE;
  * cache; returns the results of the tasks it checked, a prefix of `tasks` (none is started once
  * the count is reached, so those after the last started are left).
  */
-async function checkUntilMisses(tasks: readonly ArticleTask[], context: ArticleContext, finished: (index: number) => void): Promise<ArticleResult[]> {
+async function checkUntilMisses(tasks: readonly ArticleTask[], context: ArticleContext, finished: (index: number) => void): Promise<PackedResult[]> {
   let misses = 0;
   const cache = context.cache!;
   // Every article checked anew writes its result to the cache: that write is the miss to count.
   const counting: ArticleContext = { ...context, cache: { ...cache, setArticle: (key, entry) => (misses++, cache.setArticle(key, entry)) } };
   const outcomes = await inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task, index) => {
     if (misses >= MISSES_BEFORE_WORKERS) return undefined;
-    const result = await checkArticle(task, counting);
+    const result = packResult(await checkArticle(task, counting));
     finished(index);
     return result;
   });
   const left = outcomes.indexOf(undefined);
-  return (left === -1 ? outcomes : outcomes.slice(0, left)) as ArticleResult[];
+  return (left === -1 ? outcomes : outcomes.slice(0, left)) as PackedResult[];
 }
 
 /** Articles checked at once in one thread: their reads (files, cache entries, old blobs) overlap the others' computing. */

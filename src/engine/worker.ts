@@ -1,5 +1,5 @@
 import type { MessagePort } from "node:worker_threads";
-import type { ArticleContext, ArticleResult, ArticleTask } from "./article.js";
+import type { ArticleContext, ArticleTask } from "./article.js";
 import { checkArticle } from "./article.js";
 import { createArticleContext, type ContextSetup } from "./context.js";
 import type { HistorySlice } from "../history/access.js";
@@ -7,6 +7,7 @@ import { BlobCache } from "../history/baseline.js";
 import { dateProvider, type SharedHistory } from "../history/provider.js";
 import { workerProvider } from "../history/open.js";
 import { toPlainError, type PlainError } from "./plain-error.js";
+import { packResult, type PackedResult } from "./packed-result.js";
 
 export interface WorkerJob {
   setup: ContextSetup;
@@ -16,7 +17,7 @@ export interface WorkerJob {
 }
 
 /** A batch's results, or the error that stopped it, as plain data. */
-export type WorkerOutcome = { results: ArticleResult[] } | { error: PlainError };
+export type WorkerOutcome = { results: PackedResult[] } | { error: PlainError };
 
 let prepared: { key: string; context: ArticleContext; blobs: BlobCache } | undefined;
 
@@ -33,8 +34,8 @@ export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome>
     const history = job.setup.history && (job.history ? workerProvider(job.history.slice, job.history.port, job.history.facts, job.setup.history, blobs) : dateProvider("disabled"));
     try {
       const batchContext: ArticleContext = history ? { ...context, history } : context;
-      const results: ArticleResult[] = [];
-      for (const task of job.tasks) results.push(await checkArticle(task, batchContext));
+      const results: PackedResult[] = [];
+      for (const task of job.tasks) results.push(packResult(await checkArticle(task, batchContext)));
       return { results };
     } finally {
       history?.close();

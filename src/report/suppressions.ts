@@ -2,6 +2,7 @@ import { DriftError } from "../errors.js";
 import { fingerprintV1, type Finding } from "../model/finding.js";
 import type { Report, ReportScope, SuppressionSummary } from "../model/report.js";
 import { compareText } from "../util/compare-text.js";
+import { mapPacked } from "./packed.js";
 
 /**
  * Suppressions: the file of known findings that `check` does not fail on, so a tree full of old
@@ -58,10 +59,14 @@ export function createSuppressions(report: Report): SuppressionsFile {
  */
 export function applySuppressions(report: Report, suppressions: SuppressionsFile, file: string): Report & { suppressions: SuppressionOutcome } {
   const remaining = new Map<string, KnownFinding[]>();
-  for (const entry of suppressions.findings) remaining.set(entry.fingerprint, [...(remaining.get(entry.fingerprint) ?? []), entry]);
+  for (const entry of suppressions.findings) {
+    const entries = remaining.get(entry.fingerprint);
+    if (entries) entries.push(entry);
+    else remaining.set(entry.fingerprint, [entry]);
+  }
   const identity = suppressions.schemaVersion === 1 ? fingerprintV1 : (finding: Finding) => finding.fingerprint;
   let known = 0;
-  const findings: Finding[] = report.findings.map((finding) => {
+  const findings = mapPacked(report.findings, (finding): Finding => {
     const matches = remaining.get(identity(finding));
     if (matches && matches.length > 0) {
       matches.shift();
@@ -69,7 +74,7 @@ export function applySuppressions(report: Report, suppressions: SuppressionsFile
       return { ...finding, suppression: "known" };
     }
     return { ...finding, suppression: "new" };
-  });
+  }) as Finding[];
   const checked = report.scope ? withinScope(report.scope) : () => true;
   const fixed = [...remaining.values()].flat().filter(checked).sort(compareKnown);
   const notice =

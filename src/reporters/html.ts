@@ -9,7 +9,7 @@ import { escapeHtml, jsonForScript } from "./escape.js";
 import { parseUrl } from "../util/url.js";
 import { CLIENT_SCRIPT, CLIENT_STYLE } from "./html-client.js";
 import { describeWork, judgedLocales, printable, summaryLine } from "./text.js";
-import { findingsOutsideTranslations, translationErrors } from "./translation-errors.js";
+import { findingsOutsideTranslations, inAnyTranslation, translationErrors } from "./translation-errors.js";
 
 /** Where the checked tree lives on the web, so the page can link files, their history and compare views. */
 export interface HtmlRepository {
@@ -239,7 +239,7 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"], reposit
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const articles: HtmlData["articles"] = report.articles.map((outline) => articleData(outline, files, locales));
   const articleIndex = new Map(report.articles.map((outline, index) => [outline.article, index]));
-  const outside = new Set(outsideFindings(report));
+  const inTranslation = inAnyTranslation(report);
   // A broken translation's reasons, and what makes a file unreadable, are errors to fix.
   const errors = translationErrors(report);
   const unreadable = new Set(report.articles.flatMap((outline) => outline.translations.filter((translation) => translation.state === "unreadable").map((translation) => `${outline.article}\0${translation.locale}`)));
@@ -247,7 +247,7 @@ export function htmlData(report: Report, registry: HtmlOptions["rules"], reposit
     errors.has(finding.fingerprint) || (finding.cause !== "upstream" && finding.severity !== "info" && unreadable.has(`${finding.article}\0${finding.locale}`));
   const findings: HtmlFinding[] = [];
   for (const finding of report.findings) {
-    if (isRunLevel(finding) || outside.has(finding)) continue;
+    if (isRunLevel(finding) || !inTranslation(finding)) continue;
     let rule = ruleIndex.get(finding.ruleId);
     if (rule === undefined) {
       rule = rules.length;

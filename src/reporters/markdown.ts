@@ -2,7 +2,7 @@ import type { Finding, Severity } from "../model/finding.js";
 import type { Report, TranslationOutline } from "../model/report.js";
 import { escapeHtml as escapeHtmlText, escapeMarkdown, messageToMarkdown, visibleControls, withoutGitHubReferences } from "./escape.js";
 import { plural } from "../util/text.js";
-import { changeLines, describeWork, judgedLocales, reasonFindings, summaryLine } from "./text.js";
+import { brokenReasons, changeLines, describeWork, judgedLocales, summaryLine } from "./text.js";
 import { findingsOutsideTranslations } from "./translation-errors.js";
 
 export interface MarkdownOptions {
@@ -97,11 +97,12 @@ function translationParts(report: Report): { broken: Part; outdated: Part } {
   const outdated: string[] = [];
   let brokenCount = 0;
   let outdatedCount = 0;
+  const reasonsOf = brokenReasons(report);
   for (const article of report.articles) {
     for (const translation of article.translations) {
       if (translation.state === "broken") {
         brokenCount++;
-        broken.push(brokenBlock(report, article.article, translation));
+        broken.push(brokenBlock(translation, reasonsOf(article.article, translation)));
       } else if (translation.state === "outdated") {
         outdatedCount++;
         outdated.push(`- **${escapeMarkdown(translation.locale)}** <code>${escapeMarkdown(translation.file)}</code>: ${messageToMarkdown(describeWork(translation.work))}`);
@@ -114,8 +115,7 @@ function translationParts(report: Report): { broken: Part; outdated: Part } {
   };
 }
 
-function brokenBlock(report: Report, article: string, translation: TranslationOutline): string {
-  const findings = reasonFindings(report, article, translation);
+function brokenBlock(translation: TranslationOutline, findings: readonly Finding[]): string {
   const anyNew = findings.some((finding) => finding.suppression === "new");
   const summary = `${anyNew ? "<b>new</b> " : ""}<b>${escapeHtml(translation.locale)}</b> <code>${escapeHtml(translation.file)}</code>: ${escapeHtml(countsText(findings))}${translation.outdated ? " (also outdated)" : ""}`;
   // A blank line ends the table before `</details>`, which GitHub would otherwise read as a row.

@@ -39,9 +39,10 @@ export function formatText(report: Report, options: TextOptions): string {
   const broken = translationsIn(report.articles, (translation) => translation.state === "broken");
   if (broken.length > 0) {
     const lines = [colors.bold(colors.red(`Broken (${broken.length}): translation errors to fix`))];
+    const reasonsOf = brokenReasons(report);
     for (const { article, translation } of broken) {
       lines.push(`  ${colors.bold(printable(translation.locale))}  ${printable(translation.file)}${translation.outdated ? colors.dim("  (also outdated)") : ""}`);
-      for (const finding of reasonFindings(report, article, translation)) lines.push(`    ${formatLine(finding, colors)}`);
+      for (const finding of reasonsOf(article, translation)) lines.push(`    ${formatLine(finding, colors)}`);
     }
     blocks.push(lines);
   }
@@ -99,10 +100,26 @@ export function stateTable(report: Report): string[] {
   return [line(header), ...rows.map(line)];
 }
 
-/** The findings behind a translation's state, in report order (by file, line and column). */
-export function reasonFindings(report: Report, article: string, translation: TranslationOutline): Finding[] {
-  const reasons = new Set(translation.reasons);
-  return report.findings.filter((finding) => finding.article === article && finding.locale === translation.locale && reasons.has(finding.fingerprint));
+/**
+ * The findings behind each broken translation's state, in report order (by file, line and
+ * column), gathered in one pass over the findings: one pass per translation was quadratic, and
+ * a packed report decodes its findings on every pass.
+ */
+export function brokenReasons(report: Report): (article: string, translation: TranslationOutline) => Finding[] {
+  const key = (article: string, locale: string) => `${article}\0${locale}`;
+  const reasons = new Map<string, Set<string>>();
+  for (const article of report.articles) {
+    for (const translation of article.translations) if (translation.state === "broken") reasons.set(key(article.article, translation.locale), new Set(translation.reasons));
+  }
+  const found = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const translation = key(finding.article, finding.locale);
+    if (!reasons.get(translation)?.has(finding.fingerprint)) continue;
+    const list = found.get(translation);
+    if (list) list.push(finding);
+    else found.set(translation, [finding]);
+  }
+  return (article, translation) => found.get(key(article, translation.locale)) ?? [];
 }
 
 function translationsIn(articles: readonly ArticleOutline[], keep: (translation: TranslationOutline) => boolean): Array<{ article: string; translation: TranslationOutline }> {

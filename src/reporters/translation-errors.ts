@@ -24,8 +24,17 @@ export function translationErrors(report: Report): Set<string> {
  * source, and (with an empty article) notes about the whole run.
  */
 export function findingsOutsideTranslations(report: Report): Finding[] {
+  const inTranslation = inAnyTranslation(report);
+  return report.findings.filter((finding) => !inTranslation(finding));
+}
+
+/**
+ * Whether a finding belongs to one of the report's translations. By article and locale, not by
+ * object: a packed report decodes its findings again on each pass (see report/packed.ts).
+ */
+export function inAnyTranslation(report: Report): (finding: Pick<Finding, "article" | "locale">) => boolean {
   const translations = new Set(report.articles.flatMap((article) => article.translations.map((translation) => `${article.article}\0${translation.locale}`)));
-  return report.findings.filter((finding) => !translations.has(`${finding.article}\0${finding.locale}`));
+  return (finding) => translations.has(`${finding.article}\0${finding.locale}`);
 }
 
 /** Whether a finding is one of `translationErrors`, and new where known findings are used. */

@@ -1,0 +1,99 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+/**
+ * Items held as deflated JSON. A report keeps its findings and outlines this way while it is built
+ * and written: on the generated 1,000-article tree they are 16 MB of JSON, 23 MB as objects, and
+ * 3 MB packed one article at a time; at 100,000 files the objects alone were most of the memory.
+ * The items must be JSON data (no `undefined` values, functions or cycles), as the report's are.
+ */
+export interface PackedItems {
+  count: number;
+  bytes: Uint8Array;
+}
+
+/** Level 1: most of the saving (5.3 times smaller against 6 times at level 6) at a quarter less time. */
+export function packItems(items: readonly unknown[]): PackedItems {
+  return { count: items.length, bytes: deflateRawSync(JSON.stringify(items), { level: 1 }) };
+}
+
+export function unpackItems<T>(packed: PackedItems): T[] {
+  return JSON.parse(inflateRawSync(packed.bytes).toString("utf8")) as T[];
+}
+
+/**
+ * A read-only array over packed lists, in their order: indexing, `length`, iteration, the array
+ * methods and `JSON.stringify` work as on the plain array, and `Array.isArray` is true. An item
+ * is decoded when it is read; the list last read is kept decoded, so reading in order decodes
+ * each list once, and the same item read twice in a row is the same object. Writes throw a
+ * TypeError.
+ *
+ * A Proxy, not a class: every reporter, the verdict and the API's callers read a report's lists as
+ * arrays, and an array they stay.
+ */
+export function packedArray<T>(lists: readonly PackedItems[]): readonly T[] {
+  const starts: number[] = [];
+  let length = 0;
+  for (const list of lists) {
+    starts.push(length);
+    length += list.count;
+  }
+  let decoded: { list: number; items: T[] } | undefined;
+  const itemAt = (index: number): T => {
+    const list = listOf(starts, index);
+    if (decoded?.list !== list) decoded = { list, items: unpackItems<T>(lists[list]!) };
+    return decoded.items[index - starts[list]!]!;
+  };
+  const indexOf = (key: string | symbol): number | undefined => {
+    if (typeof key !== "string") return undefined;
+    const index = Number(key);
+    return Number.isInteger(index) && index >= 0 && index < length && String(index) === key ? index : undefined;
+  };
+  const readOnly = (): never => {
+    throw new TypeError("a packed report list is read-only");
+  };
+  return new Proxy(new Array<T>(length), {
+    get: (target, key, receiver) => {
+      const index = indexOf(key);
+      return index === undefined ? Reflect.get(target, key, receiver) : itemAt(index);
+    },
+    has: (target, key) => indexOf(key) !== undefined || Reflect.has(target, key),
+    getOwnPropertyDescriptor: (target, key) => {
+      const index = indexOf(key);
+      return index === undefined ? Reflect.getOwnPropertyDescriptor(target, key) : { value: itemAt(index), writable: false, enumerable: true, configurable: true };
+    },
+    ownKeys: (target) => [...Array.from({ length }, (_, index) => String(index)), ...Reflect.ownKeys(target)],
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}
+
+/** The list holding item `index`: the last whose start is at most `index`. */
+function listOf(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  // An empty list shares its start with the next list, so the last such start is a list with items.
+  return low;
+}
+
+/** Items mapped per packed list of this many, when a packed list is mapped to another. */
+const ITEMS_PER_LIST = 1024;
+
+/** `items.map(map)`, packed as it goes: a list mapped item by item is never whole in memory. */
+export function mapPacked<T, U>(items: Iterable<T>, map: (item: T) => U): readonly U[] {
+  const lists: PackedItems[] = [];
+  let run: U[] = [];
+  for (const item of items) {
+    run.push(map(item));
+    if (run.length < ITEMS_PER_LIST) continue;
+    lists.push(packItems(run));
+    run = [];
+  }
+  if (run.length > 0) lists.push(packItems(run));
+  return packedArray<U>(lists);
+}

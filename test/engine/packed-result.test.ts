@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { assembleReport, groupsOf, packResult } from "../../src/engine/packed-result.js";
+import type { ArticleResult } from "../../src/engine/article-result.js";
+import { emptyTally } from "../../src/history/provider.js";
+import type { Finding } from "../../src/model/finding.js";
+import type { ArticleOutline } from "../../src/model/report.js";
+import { unpackItems } from "../../src/report/packed.js";
+import { sortFindings } from "../../src/report/sort.js";
+import { assignStates } from "../../src/report/states.js";
+
+const LOCALES = ["de", "fr"];
+
+function outline(article: string): ArticleOutline {
+  return {
+    article,
+    file: `en/${article}`,
+    sections: [{ anchor: "intro", title: "Intro", level: 1, line: 1 }],
+    translations: LOCALES.map((locale) => ({ locale, file: `${locale}/${article}`, status: "translated", state: "current", reasons: [], rows: [{ source: 0 }] })),
+  };
+}
+
+function finding(article: string, locale: string, line: number, fields: Partial<Finding> = {}): Finding {
+  const fingerprint = `${article}-${locale}-${line}-${fields.cause ?? "translation"}`;
+  return { ruleId: "some-rule", messageId: "m", severity: "error", cause: "translation", locale, article, file: `${locale}/${article}`, line, key: fingerprint, message: `line ${line}`, fingerprint, ...fields };
+}
+
+function result(article: string, findings: Finding[]): ArticleResult {
+  return { findings, outline: outline(article), history: emptyTally() };
+}
+
+/** What the report held before it was packed: one sort of every finding, states from all of them. */
+function unpacked(results: readonly ArticleResult[], others: readonly Finding[]) {
+  const findings = sortFindings([...results.flatMap((entry) => entry.findings), ...others]);
+  return { findings, articles: assignStates(results.map((entry) => entry.outline), findings) };
+}
+
+describe("assembleReport", () => {
+  it("orders findings and states as one sort of every finding does", () => {
+    const results = [
+      result("b.md", [finding("b.md", "fr", 3), finding("b.md", "fr", 9), finding("b.md", "de", 2, { cause: "upstream", severity: "warning" }), finding("", "en", 1, { message: "note from b" })]),
+      result("a.md", [finding("a.md", "de", 5)]),
+      result("c.md", []),
+    ];
+    // An orphan sorts between the articles; run notes (no article) come first, after the results' own in ties.
+    const others = [finding("aa.md", "de", 1), finding("", "en", 1, { message: "note from b" }), finding("", "en", 0)];
+    const packed = assembleReport(results.map(packResult), groupsOf(sortFindings(others)));
+    const expected = unpacked(results, others);
+    expect(packed.findings.map((entry) => `${entry.article}|${entry.locale}|${entry.line}|${entry.message}`)).toEqual(expected.findings.map((entry) => `${entry.article}|${entry.locale}|${entry.line}|${entry.message}`));
+    expect(JSON.stringify(packed.findings)).toBe(JSON.stringify(expected.findings));
+    expect(JSON.stringify(packed.articles)).toBe(JSON.stringify(expected.articles));
+    expect(packed.articles.map((entry) => entry.translations.map((translation) => translation.state))).toEqual([["outdated", "broken"], ["broken", "current"], ["current", "current"]]);
+  });
+
+  it("gives an outline its states from findings about it that another result holds", () => {
+    const results = [result("a.md", [finding("b.md", "fr", 4)]), result("b.md", [])];
+    const packed = assembleReport(results.map(packResult), []);
+    expect(packed.articles[1]!.translations.map((translation) => translation.state)).toEqual(["current", "broken"]);
+    expect(JSON.stringify(packed.articles)).toBe(JSON.stringify(unpacked(results, []).articles));
+  });
+
+  it("packs a result's outline with its states, as a worker sends it", () => {
+    const packed = packResult(result("a.md", [finding("a.md", "de", 5)]));
+    expect(unpackItems<ArticleOutline>(packed.outline)[0]!.translations.map((translation) => translation.state)).toEqual(["broken", "current"]);
+    expect(packed.findings.map((group) => [group.article, group.items.count])).toEqual([["a.md", 1]]);
+  });
+});
