@@ -61,7 +61,10 @@ export interface CheckOptions {
   outputDir?: string;
 }
 
-/** Checks a tree and returns the report that the JSON output serializes. */
+/**
+ * Checks a tree and returns the report that the JSON output serializes. Its `findings` and
+ * `articles` are read-only arrays held packed, each item decoded when read (see report/packed.ts).
+ */
 export async function check(options: CheckOptions = {}): Promise<Report> {
   let config: Config = {};
   let root = ".";

@@ -127,8 +127,10 @@ export interface Report {
   tool: { name: string; version: string };
   summary: ReportSummary;
   run?: RunSummary;
-  findings: Finding[];
-  articles: ArticleOutline[];
+  /** Read-only: from the engine, held packed and decoded as read (`report/packed.ts`). */
+  findings: readonly Finding[];
+  /** Read-only, as `findings`. */
+  articles: readonly ArticleOutline[];
   suppressions?: SuppressionSummary;
   /** The repository's web address (configured, or the git remote's), for the reports' links. */
   repository?: { url: string; branch?: string; rootDir?: string };
