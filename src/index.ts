@@ -59,11 +59,17 @@ export interface CheckOptions {
   rules?: RuleSettings;
   /** Where the reports of this run are written (`report --out`), when not `<root>/reports`: left out of discovery, like the default. */
   outputDir?: string;
+  /**
+   * Hold the report's findings and outlines deflated (true: less memory, more time) or as objects
+   * (false); default: deflated from 10,000 files. Either way they are read-only arrays.
+   */
+  packReport?: boolean;
 }
 
 /**
  * Checks a tree and returns the report that the JSON output serializes. Its `findings` and
- * `articles` are read-only arrays held packed, each item decoded when read (see report/packed.ts).
+ * `articles` are read-only arrays; in a large report they are held deflated, each item decoded
+ * when read (see report/packed.ts).
  */
 export async function check(options: CheckOptions = {}): Promise<Report> {
   let config: Config = {};
@@ -120,6 +126,7 @@ async function runWith(options: CheckOptions, collect?: (run: ResolvedRun) => Co
     ...(options.articles && { articles: options.articles }),
     ...(options.workers !== undefined && { workers: options.workers }),
     ...(options.workerHeapMb !== undefined && { workerHeapMb: options.workerHeapMb }),
+    ...(options.packReport !== undefined && { packReport: options.packReport }),
     ...(options.cacheDir !== undefined && { cacheDir: options.cacheDir }),
     ...(options.shard && { shard: options.shard }),
     ...(options.onProgress && { onProgress: options.onProgress }),

@@ -27,27 +27,28 @@ export interface PackedResult {
   workLists?: WorkList[];
 }
 
-export function packResult(result: ArticleResult): PackedResult {
+/** `deflate`: whether the lists are deflated (a large report) or held as they are (see report/packed.ts). */
+export function packResult(result: ArticleResult, deflate: boolean): PackedResult {
   const sorted = sortFindings(result.findings);
   const outline = assignStates([result.outline], sorted);
   return {
     article: result.outline.article,
-    findings: groupsOf(sorted),
-    outline: packItems(outline),
+    findings: groupsOf(sorted, deflate),
+    outline: packItems(outline, deflate),
     history: result.history,
     ...(result.workLists && { workLists: result.workLists }),
   };
 }
 
 /** Sorted findings, one group per article they name (sorted by article, each article's are together). */
-export function groupsOf(sorted: readonly Finding[]): FindingGroup[] {
+export function groupsOf(sorted: readonly Finding[], deflate: boolean): FindingGroup[] {
   const groups: Array<{ article: string; items: Finding[] }> = [];
   for (const finding of sorted) {
     const last = groups.at(-1);
     if (last?.article === finding.article) last.items.push(finding);
     else groups.push({ article: finding.article, items: [finding] });
   }
-  return groups.map((group) => ({ article: group.article, items: packItems(group.items) }));
+  return groups.map((group) => ({ article: group.article, items: packItems(group.items, deflate) }));
 }
 
 /**
@@ -57,7 +58,7 @@ export function groupsOf(sorted: readonly Finding[]): FindingGroup[] {
  * order. An outline whose article also has findings from elsewhere (none does today: a result's
  * findings name its article or none, and orphans are not sources) gets its states again from all.
  */
-export function assembleReport(results: readonly PackedResult[], others: readonly FindingGroup[]): { findings: readonly Finding[]; articles: readonly ArticleOutline[] } {
+export function assembleReport(results: readonly PackedResult[], others: readonly FindingGroup[], deflate: boolean): { findings: readonly Finding[]; articles: readonly ArticleOutline[] } {
   const byArticle = new Map<string, FindingGroup[]>();
   const foreign = new Set<string>();
   const add = (group: FindingGroup, from: string | undefined) => {
@@ -71,12 +72,12 @@ export function assembleReport(results: readonly PackedResult[], others: readonl
   const findingsOf = (groups: readonly FindingGroup[]): Finding[] => groups.flatMap((group) => unpackItems<Finding>(group.items));
   const lists = [...byArticle.keys()].sort(compareText).map((article) => {
     const groups = byArticle.get(article)!;
-    return groups.length === 1 ? groups[0]!.items : packItems(sortFindings(findingsOf(groups)));
+    return groups.length === 1 ? groups[0]!.items : packItems(sortFindings(findingsOf(groups)), deflate);
   });
   const outlines = results.map((result) => {
     if (!foreign.has(result.article)) return result.outline;
     const [outline] = unpackItems<ArticleOutline>(result.outline);
-    return packItems(assignStates([outline!], sortFindings(findingsOf(byArticle.get(result.article)!))));
+    return packItems(assignStates([outline!], sortFindings(findingsOf(byArticle.get(result.article)!))), deflate);
   });
   return { findings: packedArray<Finding>(lists), articles: packedArray<ArticleOutline>(outlines) };
 }

@@ -12,6 +12,8 @@ import { packResult, type PackedResult } from "./packed-result.js";
 export interface WorkerJob {
   setup: ContextSetup;
   tasks: ArticleTask[];
+  /** Whether results are sent deflated (a large report) or as objects. */
+  deflate: boolean;
   /** The batch's share of history: its files' versions, and a port to the main thread for the rest. */
   history?: { slice: HistorySlice; facts: SharedHistory["facts"]; port: MessagePort };
 }
@@ -35,7 +37,7 @@ export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome>
     try {
       const batchContext: ArticleContext = history ? { ...context, history } : context;
       const results: PackedResult[] = [];
-      for (const task of job.tasks) results.push(packResult(await checkArticle(task, batchContext)));
+      for (const task of job.tasks) results.push(packResult(await checkArticle(task, batchContext), job.deflate));
       return { results };
     } finally {
       history?.close();

@@ -1,31 +1,31 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 /**
- * Items held as deflated JSON. A report keeps its findings and outlines this way while it is built
- * and written: on the generated 1,000-article tree they are 16 MB of JSON, 23 MB as objects, and
- * 3 MB packed one article at a time; at 100,000 files the objects alone were most of the memory.
- * The items must be JSON data (no `undefined` values, functions or cycles), as the report's are.
+ * Items held as deflated JSON, or as they are. A large report keeps its findings and outlines
+ * deflated while it is built and written: on the generated 1,000-article tree they are 16 MB of
+ * JSON, 23 MB as objects and 3 MB deflated one article at a time, and at 100,000 files the objects
+ * were most of the memory. Deflating and reading them back costs time (0.4 s on that tree's warm
+ * run of 1.4 s), so a small report holds its items as they are (the engine decides, by files).
+ * Deflated items must be JSON data (no `undefined` values, functions or cycles), as a report's are.
  */
-export interface PackedItems {
-  count: number;
-  bytes: Uint8Array;
-}
+export type PackedItems = { count: number; bytes: Uint8Array } | { count: number; items: readonly unknown[] };
 
 /** Level 1: most of the saving (5.3 times smaller against 6 times at level 6) at a quarter less time. */
-export function packItems(items: readonly unknown[]): PackedItems {
+export function packItems(items: readonly unknown[], deflate = true): PackedItems {
+  if (!deflate) return { count: items.length, items };
   // Copied out: zlib's output is a view of a larger buffer (16 KB or more), which would be kept,
   // and sent to the main thread whole, with every 3 KB list.
   return { count: items.length, bytes: new Uint8Array(deflateRawSync(JSON.stringify(items), { level: 1 })) };
 }
 
-export function unpackItems<T>(packed: PackedItems): T[] {
-  return JSON.parse(inflateRawSync(packed.bytes).toString("utf8")) as T[];
+export function unpackItems<T>(packed: PackedItems): readonly T[] {
+  return "items" in packed ? (packed.items as readonly T[]) : (JSON.parse(inflateRawSync(packed.bytes).toString("utf8")) as T[]);
 }
 
 /**
  * A read-only array over packed lists, in their order: indexing, `length`, iteration, the array
- * methods and `JSON.stringify` work as on the plain array, and `Array.isArray` is true. An item
- * is decoded when it is read; the list last read is kept decoded, so reading in order decodes
+ * methods and `JSON.stringify` work as on the plain array, and `Array.isArray` is true. A deflated
+ * item is decoded when it is read; the list last read is kept decoded, so reading in order decodes
  * each list once, and the same item read twice in a row is the same object. Writes throw a
  * TypeError.
  *
@@ -39,7 +39,7 @@ export function packedArray<T>(lists: readonly PackedItems[]): readonly T[] {
     starts.push(length);
     length += list.count;
   }
-  let decoded: { list: number; items: T[] } | undefined;
+  let decoded: { list: number; items: readonly T[] } | undefined;
   const itemAt = (index: number): T => {
     const list = listOf(starts, index);
     if (decoded?.list !== list) decoded = { list, items: unpackItems<T>(lists[list]!) };
@@ -86,7 +86,10 @@ function listOf(starts: readonly number[], index: number): number {
 /** Items mapped per packed list of this many, when a packed list is mapped to another. */
 const ITEMS_PER_LIST = 1024;
 
-/** `items.map(map)`, packed as it goes: a list mapped item by item is never whole in memory. */
+/**
+ * `items.map(map)`, packed as it goes: a list mapped item by item is never whole in memory. A
+ * result of one run or less is held as it is.
+ */
 export function mapPacked<T, U>(items: Iterable<T>, map: (item: T) => U): readonly U[] {
   const lists: PackedItems[] = [];
   let run: U[] = [];
@@ -96,6 +99,6 @@ export function mapPacked<T, U>(items: Iterable<T>, map: (item: T) => U): readon
     lists.push(packItems(run));
     run = [];
   }
-  if (run.length > 0) lists.push(packItems(run));
+  if (run.length > 0) lists.push(packItems(run, lists.length > 0));
   return packedArray<U>(lists);
 }

@@ -34,7 +34,7 @@ function unpacked(results: readonly ArticleResult[], others: readonly Finding[])
   return { findings, articles: assignStates(results.map((entry) => entry.outline), findings) };
 }
 
-describe("assembleReport", () => {
+describe.each([true, false])("assembleReport, deflated: %s", (deflate) => {
   it("orders findings and states as one sort of every finding does", () => {
     const results = [
       result("b.md", [finding("b.md", "fr", 3), finding("b.md", "fr", 9), finding("b.md", "de", 2, { cause: "upstream", severity: "warning" }), finding("", "en", 1, { message: "note from b" })]),
@@ -43,7 +43,7 @@ describe("assembleReport", () => {
     ];
     // An orphan sorts between the articles; run notes (no article) come first, after the results' own in ties.
     const others = [finding("aa.md", "de", 1), finding("", "en", 1, { message: "note from b" }), finding("", "en", 0)];
-    const packed = assembleReport(results.map(packResult), groupsOf(sortFindings(others)));
+    const packed = assembleReport(results.map((entry) => packResult(entry, deflate)), groupsOf(sortFindings(others), deflate), deflate);
     const expected = unpacked(results, others);
     expect(packed.findings.map((entry) => `${entry.article}|${entry.locale}|${entry.line}|${entry.message}`)).toEqual(expected.findings.map((entry) => `${entry.article}|${entry.locale}|${entry.line}|${entry.message}`));
     expect(JSON.stringify(packed.findings)).toBe(JSON.stringify(expected.findings));
@@ -53,13 +53,14 @@ describe("assembleReport", () => {
 
   it("gives an outline its states from findings about it that another result holds", () => {
     const results = [result("a.md", [finding("b.md", "fr", 4)]), result("b.md", [])];
-    const packed = assembleReport(results.map(packResult), []);
+    const packed = assembleReport(results.map((entry) => packResult(entry, deflate)), [], deflate);
     expect(packed.articles[1]!.translations.map((translation) => translation.state)).toEqual(["current", "broken"]);
     expect(JSON.stringify(packed.articles)).toBe(JSON.stringify(unpacked(results, []).articles));
   });
 
-  it("packs a result's outline with its states, as a worker sends it", () => {
-    const packed = packResult(result("a.md", [finding("a.md", "de", 5)]));
+  it("packs a result's outline with its states, deflated, as a worker sends it", () => {
+    const packed = packResult(result("a.md", [finding("a.md", "de", 5)]), true);
+    expect("bytes" in packed.outline && packed.outline.bytes.byteLength < 2000).toBe(true);
     expect(unpackItems<ArticleOutline>(packed.outline)[0]!.translations.map((translation) => translation.state)).toEqual(["broken", "current"]);
     expect(packed.findings.map((group) => [group.article, group.items.count])).toEqual([["a.md", 1]]);
   });

@@ -38,6 +38,11 @@ describe("the same report whatever the threads, cache and shards", () => {
     expect(await jsonOf(root, "--workers", "2", "--worker-heap", "64", "--no-cache")).toBe(reference);
   });
 
+  it("is byte-identical with the report held deflated, in one thread or two", async () => {
+    expect(await jsonOf(root, "--workers", "0", "--no-cache", "--pack-report")).toBe(reference);
+    expect(await jsonOf(root, "--workers", "2", "--no-cache", "--pack-report")).toBe(reference);
+  });
+
   it("is byte-identical from a cold and a warm cache, and ignores corrupt entries", async () => {
     const cache = await mkdtemp(path.join(tmpdir(), "l10n-drift-cache-"));
     expect(await jsonOf(root, "--cache-dir", cache)).toBe(reference);

@@ -91,7 +91,7 @@ describe("baselines from git history", () => {
     commits.F = await repo.rename("Rename the article", "articles/guide.md", "articles/get-started.md");
   });
 
-  const of = (findings: Finding[], ruleId: string, locale: string) => findings.filter((finding) => finding.ruleId === ruleId && finding.locale === locale);
+  const of = (findings: readonly Finding[], ruleId: string, locale: string) => findings.filter((finding) => finding.ruleId === ruleId && finding.locale === locale);
 
   it("finds the German baseline from its last commit and lists exactly the sections changed since", async () => {
     const report = await check({ root: repo.root, locales: ["de"] });

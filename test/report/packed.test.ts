@@ -39,6 +39,13 @@ describe("packedArray", () => {
     expect(packed).toEqual(ITEMS);
   });
 
+  it("reads lists held as they are like deflated ones, mixed in any order", () => {
+    const mixed = packedArray<(typeof ITEMS)[number]>([packItems(ITEMS.slice(0, 1), false), packItems(ITEMS.slice(1, 3)), packItems(ITEMS.slice(3), false)]);
+    expect(JSON.stringify(mixed)).toBe(JSON.stringify(ITEMS));
+    expect(mixed[0]).toBe(ITEMS[0]);
+    expect(mixed[1]).not.toBe(ITEMS[1]);
+  });
+
   it("is empty over no lists or only empty ones", () => {
     expect([...packedArray([])]).toEqual([]);
     expect(packedArray([packItems([]), packItems([])]).length).toBe(0);
@@ -52,5 +59,10 @@ describe("mapPacked", () => {
     expect(mapped.length).toBe(2500);
     expect(mapped[1024]).toEqual({ double: 2048 });
     expect(mapped.map((item) => item.double)).toEqual(numbers.map((number) => number * 2));
+  });
+
+  it("holds a result of one run or less as it is", () => {
+    const item = { id: 1 };
+    expect(mapPacked([item], (entry) => entry)[0]).toBe(item);
   });
 });

@@ -20,6 +20,7 @@ interface CheckFlags extends CommonFlags {
   failOn: FailOn;
   workers?: number;
   workerHeap?: number;
+  packReport?: boolean;
   cacheDir?: string;
   cache: boolean;
   shard?: Shard;
@@ -39,6 +40,8 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .addOption(new Option("--fail-on <severity>", "lowest severity of a translation error (or a problem in a source) that fails the check").choices(FAIL_ON).default("error"))
     .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
     .option("--worker-heap <MiB>", "bound each worker thread's heap (at least 64): less memory, more time collecting it", parseHeapSize)
+    .option("--pack-report", "hold the report deflated while it is built and written: less memory, more time (default from 10,000 files)")
+    .option("--no-pack-report", "hold the report as objects, however large the tree")
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
     .option("--shard <i/n>", "check only the i-th of n equal shares of the articles; join the JSON with `merge`", parseShard)
@@ -53,6 +56,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
         ...(Object.keys(flags.rule).length > 0 && { rules: flags.rule }),
         ...(flags.workers !== undefined && { workers: cappedWorkers(io, flags.workers) }),
         ...(flags.workerHeap !== undefined && { workerHeapMb: flags.workerHeap }),
+        ...(flags.packReport !== undefined && { packReport: flags.packReport }),
         ...(flags.cache && cacheDirectory(io.cwd, flags.cacheDir)),
         ...(flags.shard && { shard: flags.shard }),
         ...(flags.changedSince !== undefined && { changedSince: flags.changedSince }),
