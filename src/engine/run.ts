@@ -206,15 +206,15 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
     history: history.summary(mergeTallies(results.map((result) => result.history))),
   };
   if (run) others.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
-  // Packed: the report's lists are decoded as they are read (see report/packed.ts).
+  // Read-only lists over the packed results, deflated ones decoded as they are read.
   const packed = assembleReport(results, groupsOf(sortFindings(others), deflate), deflate);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     summary: summarize(packed.articles, selected.map((locale) => locale.name), packed.findings),
     ...(run && { run }),
-    findings: packed.findings as Finding[],
-    articles: packed.articles as ArticleOutline[],
+    findings: packed.findings,
+    articles: packed.articles,
   };
   const narrowed = reportScope(options, selected);
   if (narrowed) report.scope = narrowed;
