@@ -74,7 +74,7 @@ export function applySuppressions(report: Report, suppressions: SuppressionsFile
       return { ...finding, suppression: "known" };
     }
     return { ...finding, suppression: "new" };
-  }) as Finding[];
+  });
   const checked = report.scope ? withinScope(report.scope) : () => true;
   const fixed = [...remaining.values()].flat().filter(checked).sort(compareKnown);
   const notice =
