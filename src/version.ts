@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { buildDirectory, packageFile } from "./package-files.js";
 
 /** Read once from package.json, so there is one place to bump. */
-const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+const manifest = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { name: string; version: string };
 
 export const TOOL_NAME = manifest.name;
 export const TOOL_VERSION = manifest.version;
@@ -18,7 +18,7 @@ let buildIdentity: string | undefined;
  * worker thread) never reads the modules.
  */
 export function buildId(): string {
-  return (buildIdentity ??= digestOfModules(fileURLToPath(new URL(".", import.meta.url))));
+  return (buildIdentity ??= digestOfModules(buildDirectory()));
 }
 
 function digestOfModules(directory: string): string {

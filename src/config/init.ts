@@ -1,7 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { DriftError } from "../errors.js";
 import { readForCheck } from "../engine/load.js";
 import { DEFAULT_PARSE_LIMITS } from "../parse/document.js";
@@ -10,6 +9,7 @@ import { compareText } from "../util/compare-text.js";
 import type { Config } from "./load.js";
 import { importLunaria, LUNARIA_CONFIG_FILES } from "./lunaria.js";
 import { PRESETS, type PresetName } from "./presets/index.js";
+import { packageFile } from "../package-files.js";
 
 /** What `init` found: the preset, where the sources are when not the preset's default, and why. */
 export interface Detection {
@@ -106,7 +106,7 @@ export async function starterConfig(root: string, target: string): Promise<Start
 }
 
 /** This installation's schema file, from the compiled `dist/config/` or the sources' `src/config/` alike. */
-const SCHEMA_FILE = fileURLToPath(new URL("../../schema/config.schema.json", import.meta.url));
+const SCHEMA_FILE = packageFile("schema/config.schema.json");
 
 function schemaReference(target: string): string | undefined {
   if (!existsSync(SCHEMA_FILE)) return undefined;

@@ -10,6 +10,7 @@ import { unique } from "../util/text.js";
 import { isWithin } from "../util/posix-path.js";
 import { NotARegularFile, readRegularFile } from "../io/regular-file.js";
 import { CONFIG_VALIDATOR_OPTIONS, schemaKey } from "./validator-options.js";
+import { buildModule } from "../package-files.js";
 
 /** The configuration as written, after validation. */
 export interface Config {
@@ -134,7 +135,7 @@ interface ConfigValidator {
  * module is absent, compiles its schema with ajv, loaded only then. The specifier is a variable
  * because the module exists only in the build.
  */
-const PRECOMPILED_VALIDATOR = "./config-validator.js";
+const PRECOMPILED_VALIDATOR = buildModule("config/config-validator.js").href;
 let precompiled: Promise<{ SCHEMA_KEY: string; validate: ConfigValidator } | undefined> | undefined;
 const compiled = new Map<string, ConfigValidator>();
 

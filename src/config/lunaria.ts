@@ -1,5 +1,4 @@
 import { parse as parseJavaScript, parseExpressionAt, type Node } from "acorn";
-import path from "node:path";
 import { DriftError } from "../errors.js";
 import { readConfigText, type Config } from "./load.js";
 

@@ -28,6 +28,7 @@ import { compareText } from "../util/compare-text.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerOutcome } from "./worker.js";
 import { assembleReport, groupsOf, packResult, type PackedResult } from "./packed-result.js";
+import { buildModule } from "../package-files.js";
 
 export interface Shard {
   /** 1-based. */
@@ -391,7 +392,7 @@ async function runBatch(pool: Tinypool, setup: ContextSetup, tasks: ArticleTask[
 }
 
 /** Workers run the compiled worker; from TypeScript sources (as in unit tests) there is none. */
-const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
+const WORKER_FILE = fileURLToPath(buildModule("engine/worker.js"));
 
 function workerCount(articles: number, requested: number | undefined): number {
   if (!existsSync(WORKER_FILE)) return 0;

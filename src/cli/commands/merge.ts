@@ -12,6 +12,7 @@ import { resolveRun } from "../../engine/resolve-run.js";
 import { CONFIG_HELP, DEBUG_HELP } from "../options.js";
 import { NotARegularFile, readRegularFile } from "../../io/regular-file.js";
 import { writeOutput } from "../output.js";
+import { packageFile } from "../../package-files.js";
 
 /**
  * Reads reports, and the tree's configuration only for the run-level rules, which run once on the
@@ -41,7 +42,7 @@ export function registerMerge(program: Command, io: CliIo): void {
 const MAX_SHARD_BYTES = 1024 * 1024 * 1024;
 
 /** The schema the JSON report keeps, shipped in the package beside `dist/`. */
-const REPORT_SCHEMA = new URL("../../../schema/report.schema.json", import.meta.url);
+const REPORT_SCHEMA = packageFile("schema/report.schema.json");
 
 /**
  * A shard is read like any input, a regular file of bounded size, and must be a report the
