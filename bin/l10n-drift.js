@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/main.js";
+import { main } from "../dist/cli.js";
 
 // A reader that stops early (`l10n-drift rules | head -1`) closes the pipe: that is not a failure
 // to report with a stack, only the end of the output.
