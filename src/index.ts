@@ -61,7 +61,8 @@ export interface CheckOptions {
   outputDir?: string;
   /**
    * Hold the report's findings and outlines deflated (true: less memory, more time) or as objects
-   * (false); default: deflated from 10,000 files. Either way they are read-only arrays.
+   * (false); default: the results checked in this run deflated, those read from the cache only
+   * from 10,000 files. Either way they are read-only arrays.
    */
   packReport?: boolean;
 }

@@ -27,7 +27,7 @@ import { sortFindings } from "../report/sort.js";
 import { compareText } from "../util/compare-text.js";
 import { summarize } from "../report/summary.js";
 import type { WorkerJob, WorkerOutcome } from "./worker.js";
-import { assembleReport, groupsOf, packResult, type PackedResult } from "./packed-result.js";
+import { assembleReport, checkAndPack, groupsOf, type DeflatePolicy, type PackedResult } from "./packed-result.js";
 import { buildModule } from "../package-files.js";
 
 export interface Shard {
@@ -69,7 +69,7 @@ export interface EngineOptions {
   collect?: Collect;
   /** Front matter key a source must have (true) to be meant for translation; its translations are `untracked` otherwise. */
   trackProperty?: string;
-  /** Hold the report's lists deflated (true) or as objects (false); absent: deflated from `DEFLATE_FROM_FILES` files. */
+  /** Hold the report's lists deflated (true) or as objects (false); absent: results checked anew deflated, cached ones from `DEFLATE_FROM_FILES` files. */
   packReport?: boolean;
   /** Each worker thread's old-generation heap, in MiB; V8's own bound when absent (see `checkAll`). */
   workerHeapMb?: number;
@@ -182,8 +182,8 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   }));
   // Cached results are valid for one state of history: a new commit can change every baseline.
   const historyKey = history ? await headCommit(layout.root) : "";
-  // A large report is held deflated (see report/packed.ts); `packReport` decides otherwise.
-  const deflate = options.packReport ?? filesOf(tasks) >= DEFLATE_FROM_FILES;
+  // Results checked anew are held deflated, cached ones only in a large report (see report/packed.ts); `packReport` decides for both.
+  const deflate: DeflatePolicy = options.packReport === undefined ? { fresh: true, cached: filesOf(tasks) >= DEFLATE_FROM_FILES } : { fresh: options.packReport, cached: options.packReport };
   const results = await checkAll(tasks, options, history, historyKey, deflate);
 
   // Findings of no article's result: translations without a source, and notes about the run.
@@ -208,7 +208,7 @@ async function checkTree(options: EngineOptions, inventory: Inventory, scope: Sc
   };
   if (run) others.push(...runFindings({ sourceDir: run.sourceDir, history: run.history }, options.rules, layout.sourceLocale, layout.sourceDir));
   // Read-only lists over the packed results, deflated ones decoded as they are read.
-  const packed = assembleReport(results, groupsOf(sortFindings(others), deflate), deflate);
+  const packed = assembleReport(results, groupsOf(sortFindings(others), deflate.fresh), deflate.fresh);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -240,7 +240,7 @@ async function headCommit(root: string): Promise<string> {
 }
 
 /** Results in task order, whichever thread checked them: the report must not depend on it. */
-async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, history: HistoryProvider | undefined, historyKey: string, deflate: boolean): Promise<PackedResult[]> {
+async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, history: HistoryProvider | undefined, historyKey: string, deflate: DeflatePolicy): Promise<PackedResult[]> {
   const setup = workerSetup(options, historyKey);
   // A substituted file system lives in this thread only.
   const workers = options.fileSystem ? 0 : workerCount(tasks.length, options.workers);
@@ -256,7 +256,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   // The tasks from `first` on, in this thread.
   const checkHere = (first: number) =>
     inTaskOrder(tasks.slice(first), ARTICLES_IN_FLIGHT, async (task, index) => {
-      const result = packResult(await checkArticle(task, inThisThread()), deflate);
+      const result = await checkAndPack(task, inThisThread(), deflate);
       finished(first + index);
       return result;
     });
@@ -296,7 +296,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
         // A batch too large for a worker's heap is checked here, where the heap is not bounded.
         if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") throw error;
         const checked: PackedResult[] = [];
-        for (const task of batch.tasks) checked.push(packResult(await checkArticle(task, inThisThread()), deflate));
+        for (const task of batch.tasks) checked.push(await checkAndPack(task, inThisThread(), deflate));
         return { results: checked };
       });
       if ("error" in outcome) throw fromPlainError(outcome.error);
@@ -315,9 +315,10 @@ function filesOf(tasks: readonly ArticleTask[]): number {
 }
 
 /**
- * From this many files a report is held deflated. Below it the objects are a few tens of MB, and
- * deflating them would cost more time than their memory is worth: 0.4 s of a 1.4 s warm run on
- * the generated tree of 4,922 files. At 99,952 files, deflated, the check peaked at 506 MiB.
+ * From this many files results read from the cache are held deflated too. Below it their objects
+ * are a few tens of MB, and deflating them would cost more time than their memory is worth: 0.4 s
+ * of a 1.4 s warm run on the generated tree of 4,922 files. At 99,952 files, deflated, the check
+ * peaked at 506 MiB.
  */
 const DEFLATE_FROM_FILES = 10_000;
 
@@ -329,14 +330,14 @@ const MISSES_BEFORE_WORKERS = BATCH_SIZE;
  * cache; returns the results of the tasks it checked, a prefix of `tasks` (none is started once
  * the count is reached, so those after the last started are left).
  */
-async function checkUntilMisses(tasks: readonly ArticleTask[], context: ArticleContext, deflate: boolean, finished: (index: number) => void): Promise<PackedResult[]> {
+async function checkUntilMisses(tasks: readonly ArticleTask[], context: ArticleContext, deflate: DeflatePolicy, finished: (index: number) => void): Promise<PackedResult[]> {
   let misses = 0;
   const cache = context.cache!;
   // Every article checked anew writes its result to the cache: that write is the miss to count.
   const counting: ArticleContext = { ...context, cache: { ...cache, setArticle: (key, entry) => (misses++, cache.setArticle(key, entry)) } };
   const outcomes = await inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task, index) => {
     if (misses >= MISSES_BEFORE_WORKERS) return undefined;
-    const result = packResult(await checkArticle(task, counting), deflate);
+    const result = await checkAndPack(task, counting, deflate);
     finished(index);
     return result;
   });
@@ -378,7 +379,7 @@ async function inTaskOrder<Item, Result>(items: readonly Item[], concurrency: nu
  * One batch in a worker. History stays in this thread: the batch carries the versions of its
  * files, and a port answers what else its baselines ask (old blobs, includes, pinned commits).
  */
-async function runBatch(pool: Tinypool, setup: ContextSetup, tasks: ArticleTask[], deflate: boolean, shared: SharedHistory | undefined): Promise<WorkerOutcome> {
+async function runBatch(pool: Tinypool, setup: ContextSetup, tasks: ArticleTask[], deflate: DeflatePolicy, shared: SharedHistory | undefined): Promise<WorkerOutcome> {
   if (!shared) return (await pool.run({ setup, tasks, deflate } satisfies WorkerJob)) as WorkerOutcome;
   const files = tasks.flatMap((task) => [task.sourceFile, ...task.locales.filter((locale) => locale.present).map((locale) => locale.file)]);
   const channel = new MessageChannel();

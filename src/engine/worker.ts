@@ -1,19 +1,18 @@
 import type { MessagePort } from "node:worker_threads";
 import type { ArticleContext, ArticleTask } from "./article.js";
-import { checkArticle } from "./article.js";
 import { createArticleContext, type ContextSetup } from "./context.js";
 import type { HistorySlice } from "../history/access.js";
 import { BlobCache } from "../history/baseline.js";
 import { dateProvider, type SharedHistory } from "../history/provider.js";
 import { workerProvider } from "../history/open.js";
 import { toPlainError, type PlainError } from "./plain-error.js";
-import { packResult, type PackedResult } from "./packed-result.js";
+import { checkAndPack, type DeflatePolicy, type PackedResult } from "./packed-result.js";
 
 export interface WorkerJob {
   setup: ContextSetup;
   tasks: ArticleTask[];
-  /** Whether results are sent deflated (a large report) or as objects. */
-  deflate: boolean;
+  /** Which results are sent deflated, and which as objects. */
+  deflate: DeflatePolicy;
   /** The batch's share of history: its files' versions, and a port to the main thread for the rest. */
   history?: { slice: HistorySlice; facts: SharedHistory["facts"]; port: MessagePort };
 }
@@ -37,7 +36,7 @@ export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome>
     try {
       const batchContext: ArticleContext = history ? { ...context, history } : context;
       const results: PackedResult[] = [];
-      for (const task of job.tasks) results.push(packResult(await checkArticle(task, batchContext), job.deflate));
+      for (const task of job.tasks) results.push(await checkAndPack(task, batchContext, job.deflate));
       return { results };
     } finally {
       history?.close();

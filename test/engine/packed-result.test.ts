@@ -1,5 +1,11 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assembleReport, groupsOf, packResult } from "../../src/engine/packed-result.js";
+import { PRESETS } from "../../src/config/presets/index.js";
+import { createArticleContext } from "../../src/engine/context.js";
+import { assembleReport, checkAndPack, groupsOf, packResult } from "../../src/engine/packed-result.js";
+import { DEFAULT_PARSE_LIMITS } from "../../src/parse/document.js";
 import type { ArticleResult } from "../../src/engine/article-result.js";
 import { emptyTally } from "../../src/history/provider.js";
 import type { Finding } from "../../src/model/finding.js";
@@ -7,6 +13,7 @@ import type { ArticleOutline } from "../../src/model/report.js";
 import { unpackItems } from "../../src/report/packed.js";
 import { sortFindings } from "../../src/report/sort.js";
 import { assignStates } from "../../src/report/states.js";
+import { makeTree } from "../support/fixtures.js";
 
 const LOCALES = ["de", "fr"];
 
@@ -63,5 +70,35 @@ describe.each([true, false])("assembleReport, deflated: %s", (deflate) => {
     expect("bytes" in packed.outline && packed.outline.bytes.byteLength < 2000).toBe(true);
     expect(unpackItems<ArticleOutline>(packed.outline)[0]!.translations.map((translation) => translation.state)).toEqual(["broken", "current"]);
     expect(packed.findings.map((group) => [group.article, group.items.count])).toEqual([["a.md", 1]]);
+  });
+});
+
+describe("checkAndPack", () => {
+  it("deflates what it checked anew and, as the policy says, holds what it read from the cache as objects", async () => {
+    const root = await makeTree({
+      "articles/a.md": "# Title\n\nSome text in English, long enough to tell.\n\n## Setup\n\nMore text.\n",
+      "locales/de/a.md": "# Titel\n\nEin Text auf Deutsch, lang genug zum Erkennen.\n",
+    });
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "l10n-drift-pack-cache-"));
+    const context = createArticleContext({ root, ruleSettings: {}, keys: PRESETS.default.keys, limits: DEFAULT_PARSE_LIMITS, sourceLocale: "en", cache: { directory: cacheDir, salt: "test" } }, {});
+    const task = { article: "a.md", sourceFile: "articles/a.md", locales: [{ name: "de", file: "locales/de/a.md", present: true }] };
+    const policy = { fresh: true, cached: false };
+
+    const checked = await checkAndPack(task, context, policy);
+    const cached = await checkAndPack(task, context, policy);
+
+    expect("bytes" in checked.outline).toBe(true);
+    expect(checked.findings.every((group) => "bytes" in group.items)).toBe(true);
+    expect("items" in cached.outline).toBe(true);
+    expect(cached.findings.every((group) => "items" in group.items)).toBe(true);
+    expect(checked.findings.length).toBeGreaterThan(0);
+    // The same result either way.
+    expect(unpackItems(cached.outline)).toEqual(unpackItems(checked.outline));
+    expect(cached.findings.map((group) => unpackItems(group.items))).toEqual(checked.findings.map((group) => unpackItems(group.items)));
+
+    // Without a cache, everything is checked anew.
+    const uncached = createArticleContext({ root, ruleSettings: {}, keys: PRESETS.default.keys, limits: DEFAULT_PARSE_LIMITS, sourceLocale: "en" }, {});
+    expect("bytes" in (await checkAndPack(task, uncached, policy)).outline).toBe(true);
+    expect("items" in (await checkAndPack(task, uncached, { fresh: false, cached: true })).outline).toBe(true);
   });
 });

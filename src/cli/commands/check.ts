@@ -40,7 +40,7 @@ export function registerCheck(program: Command, io: CliIo, outcome: CommandOutco
     .addOption(new Option("--fail-on <severity>", "lowest severity of a translation error (or a problem in a source) that fails the check").choices(FAIL_ON).default("error"))
     .option("--workers <count>", "worker threads (0: none; default: by the size of the tree)", parseCount)
     .option("--worker-heap <MiB>", "bound each worker thread's heap (at least 64): less memory, more time collecting it", parseHeapSize)
-    .option("--pack-report", "hold the report deflated while it is built and written: less memory, more time (default from 10,000 files)")
+    .option("--pack-report", "hold the whole report deflated while it is built and written: less memory, more time (default: what this run checked; what it read from the cache, from 10,000 files)")
     .option("--no-pack-report", "hold the report as objects, however large the tree")
     .option("--cache-dir <dir>", `cache of parsed documents and results (default: ${DEFAULT_CACHE_DIR})`)
     .option("--no-cache", "neither read nor write the cache")
