@@ -41,7 +41,7 @@ async function readObject(history: HistoryAccess, name: string): Promise<ObjectR
 /**
  * Parsed old versions kept per thread, as `parsedBytes` estimates them. Reuse is mostly within one
  * article, so a few MB lose nothing: on Astro docs, 4 MB instead of 32 took a one-thread git-aware
- * check from 670 to 557 MiB at its peak in the same time (48.2 s against 48.1 s), the same report.
+ * check from 654 to 544 MiB at its peak in the same time (48.2 s against 48.1 s), the same report.
  * The heap is a multiple of what is live, so what a cache holds costs several times over.
  */
 const MAX_PARSED_BYTES = 4 * 1024 * 1024;
