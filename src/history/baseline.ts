@@ -5,7 +5,7 @@ import type { FileVersion } from "../git/history.js";
 import { isSkipped, lunariaDirective, skippedFor, type HistoryAccess } from "./access.js";
 import type { ParsedDocument } from "../model/document.js";
 import type { HistoryGap, PinProblem, TranslationBaseline } from "../model/pair.js";
-import { parseDocument, type ParseLimits } from "../parse/document.js";
+import { parseDocument, parsedBytes, type ParseLimits } from "../parse/document.js";
 import { sectionContent } from "../parse/section-content.js";
 import { decodePercent } from "../util/url.js"; // a malformed escape (`%.md`) is kept as written, never thrown
 import { changedLineCount } from "./line-diff.js";
@@ -45,14 +45,6 @@ async function readObject(history: HistoryAccess, name: string): Promise<ObjectR
  * The heap is a multiple of what is live, so what a cache holds costs several times over.
  */
 const MAX_PARSED_BYTES = 4 * 1024 * 1024;
-
-/**
- * A parsed document's heap, estimated from its text: 12.6 bytes of heap per byte of text, measured
- * over 200 of Astro's English MDX pages (1.9 MB of text took 24.5 MB once parsed), rounded up.
- */
-export function parsedBytes(document: ParsedDocument): number {
-  return 16 * document.text.length;
-}
 
 /**
  * What one run remembers about blobs: the same source version is the baseline of many locales,

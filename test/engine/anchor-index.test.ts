@@ -1,7 +1,8 @@
-import { writeFile } from "node:fs/promises";
+import { open, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AnchorIndex } from "../../src/engine/anchor-index.js";
+import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
 import { DEFAULT_PARSE_LIMITS, parseDocument } from "../../src/parse/document.js";
 import { makeTree } from "../support/fixtures.js";
 
@@ -27,5 +28,25 @@ describe("AnchorIndex", () => {
     expect(await index.idsOf("a.md")).toEqual(["one"]); // still cached
     await index.idsOf("b.md"); // evicts a.md
     expect(await index.idsOf("a.md")).toEqual(["changed"]);
+  });
+
+  it("parses a linked source page once for every locale that links to it", async () => {
+    const root = await makeTree({
+      "en/guides/setup.md": "# Setup\n\n## Install\n\nSteps.\n",
+      "de/guides/setup.md": "# Einrichtung\n\n## Installieren\n\nSchritte.\n",
+      "fr/guides/setup.md": "# Configuration\n\n## Installer\n\nÉtapes.\n",
+    });
+    const opened: string[] = [];
+    const counting: FileSystem = { ...NODE_FILE_SYSTEM, open: (file, flags) => (opened.push(path.relative(root, file)), open(file, flags)) };
+    const index = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, undefined, undefined, counting);
+    const linkedFrom = (locale: string) => parseDocument(`${locale}/start.md`, new TextEncoder().encode(`# Start\n\n[x](/${locale}/guides/setup/#install)\n`));
+
+    const translated = { de: { einrichtung: "setup", installieren: "install" }, fr: { configuration: "setup", installer: "install" } };
+    for (const locale of ["de", "fr"] as const) {
+      const { sections } = await index.linkedSections([linkedFrom(locale)], { article: "start.md", sourceDir: "en/", localeDir: `${locale}/`, locales: new Set([locale, "en"]) });
+      expect(sections["guides/setup"]).toEqual({ source: { setup: "setup", install: "install" }, translation: translated[locale] });
+    }
+    expect(opened.filter((file) => file.startsWith("en/")).sort()).toEqual(["en/guides/setup.md"]);
+    expect(opened.filter((file) => !file.startsWith("en/")).sort()).toEqual(["de/guides/setup.md", "fr/guides/setup.md"]);
   });
 });
