@@ -69,8 +69,8 @@ export interface CheckOptions {
 
 /**
  * Checks a tree and returns the report that the JSON output serializes. Its `findings` and
- * `articles` are read-only arrays; in a large report they are held deflated, each item decoded
- * when read (see report/packed.ts).
+ * `articles` are read-only arrays; what the run checked (and, in a large tree, what it read from
+ * the cache) is held deflated, each item decoded when read (see report/packed.ts).
  */
 export async function check(options: CheckOptions = {}): Promise<Report> {
   let config: Config = {};

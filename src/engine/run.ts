@@ -9,7 +9,7 @@ import type { Report, ReportScope, RunSummary, ScopedArticle } from "../model/re
 import type { FileSystem } from "../io/file-system.js";
 import type { ParseLimits } from "../parse/document.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
-import { checkArticle, checkOrphan, runFindings, type ArticleContext, type ArticleTask, type Collect } from "./article.js";
+import { checkOrphan, runFindings, type ArticleContext, type ArticleTask, type Collect } from "./article.js";
 import { createArticleContext, type ContextSetup } from "./context.js";
 import { fromPlainError } from "./plain-error.js";
 import type { WorkList } from "../history/worklist.js";

@@ -1,11 +1,12 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 /**
- * Items held as deflated JSON, or as they are. A large report keeps its findings and outlines
- * deflated while it is built and written: on the generated 1,000-article tree they are 16 MB of
- * JSON, 23 MB as objects and 3 MB deflated one article at a time, and at 100,000 files the objects
- * were most of the memory. Deflating and reading them back costs time (0.4 s on that tree's warm
- * run of 1.4 s), so a small report holds its items as they are (the engine decides, by files).
+ * Items held as deflated JSON, or as they are. A report keeps its findings and outlines deflated
+ * while it is built and written: on the generated 1,000-article tree they are 16 MB of JSON, 23 MB
+ * as objects and 3 MB deflated one article at a time, and at 100,000 files the objects were most
+ * of the memory. Deflating and reading them back costs time (0.4 s on that tree's warm run of
+ * 1.4 s), so results read from the cache of a small tree are held as they are (the engine's
+ * `DeflatePolicy` decides).
  * Deflated items must be JSON data (no `undefined` values, functions or cycles), as a report's are.
  */
 export type PackedItems = { count: number; bytes: Uint8Array } | { count: number; items: readonly unknown[] };
