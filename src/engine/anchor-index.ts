@@ -1,13 +1,13 @@
 import type { FileSystem } from "../io/file-system.js";
-import type { ParsedDocument } from "../model/document.js";
+import type { ParsedDocument, Section } from "../model/document.js";
 import { parsedBytes, type ParseLimits } from "../parse/document.js";
 import { documentIds, sectionContent } from "../parse/section-content.js";
 import { fragmentLink, pageFileCandidates, pagePath } from "../parse/links.js";
 import { alignSections } from "../align/align.js";
-import type { LinkedSections } from "../model/pair.js";
+import type { Alignment, LinkedSections } from "../model/pair.js";
 import type { Dependency } from "./article-result.js";
 import type { DocumentCache } from "./cache.js";
-import { readForCheck, toDocument } from "./load.js";
+import { readForCheck, toDocument, type FileRead } from "./load.js";
 import { BoundedCache } from "../util/bounded-cache.js";
 
 /** How many linked files' ids are kept; each entry is a short list of strings. */
@@ -44,18 +44,41 @@ const MAX_PAGES_PER_PAIR = 256;
  */
 const MAX_SOURCE_PAGE_BYTES = 4 * 1024 * 1024;
 
-type PageDocument = { document: ParsedDocument; dependency: Dependency };
+/**
+ * What the checks of this thread noted about their own files, as `notedBytes` counts it. A page is
+ * checked once and linked from articles checked long after (on Astro docs, 402 of 3,602 parses were
+ * a page parsed again for its linkers after its own check), so only ids are kept, not documents.
+ */
+const MAX_NOTED_BYTES = 4 * 1024 * 1024;
+
+/** One candidate file of a linked page that reads: parsed, or known usable from a check's note and parsed when needed. */
+interface PageFile {
+  dependency: Dependency;
+  document?: ParsedDocument;
+  /** What was read, until it is parsed. */
+  read?: FileRead;
+}
+
+/** A pair a check aligned, as the anchor index would align it: its files' hashes and its id maps. */
+interface NotedPair {
+  sourceHash: string;
+  translationHash: string;
+  sections: LinkedSections;
+}
 
 /**
  * The ids of other files of the tree, for checking `other.md#x` links. A file is read and parsed
  * the first time a link reaches it (through the document cache when there is one); only its ids
  * and content hash are kept, in a least-recently-used cache of bounded size, so memory does not
- * grow with the tree.
+ * grow with the tree. The check of an article notes what it parsed (`notePair`), so a file a
+ * link reaches after its own check is read again but not parsed again.
  */
 export class AnchorIndex {
   readonly #entries: BoundedCache<string, Entry>;
   readonly #pages: BoundedCache<string, PageEntry>;
-  readonly #sourcePages = new BoundedCache<string, PageDocument | null>({ maxBytes: MAX_SOURCE_PAGE_BYTES, sizeOf: (entry) => (entry === null ? 0 : parsedBytes(entry.document)) });
+  readonly #sourcePages = new BoundedCache<string, PageFile | null>({ maxBytes: MAX_SOURCE_PAGE_BYTES, sizeOf: pageFileBytes });
+  readonly #notedFiles = new BoundedCache<string, Entry>({ maxBytes: MAX_NOTED_BYTES, sizeOf: (entry) => notedBytes(entry.hash, ...(entry.ids ?? [])) });
+  readonly #notedPairs = new BoundedCache<string, NotedPair>({ maxBytes: MAX_NOTED_BYTES, sizeOf: (pair) => notedBytes(pair.sourceHash, pair.translationHash, ...Object.keys(pair.sections.source), ...Object.keys(pair.sections.translation)) });
 
   constructor(
     private readonly root: string,
@@ -66,6 +89,24 @@ export class AnchorIndex {
   ) {
     this.#entries = new BoundedCache({ maxEntries: capacity });
     this.#pages = new BoundedCache({ maxEntries: capacity });
+  }
+
+  /** Notes a file a check parsed: its ids and hash, for the links that reach it later. */
+  noteFile({ document, hash }: CheckedFile): void {
+    if (!this.#notedFiles.has(document.file)) this.#notedFiles.set(document.file, { ids: document.usable ? [...documentIds(document)].sort() : null, hash });
+  }
+
+  /**
+   * Notes a pair a check aligned without baseline hints (`alignment` is `alignSections(source,
+   * translation, locales)`), which is how `linkedSections` aligns a linked page: its id maps are
+   * kept for the articles that link to it later.
+   */
+  notePair(source: CheckedFile, translation: CheckedFile, locales: ReadonlySet<string>, alignment: Alignment): void {
+    this.noteFile(source);
+    this.noteFile(translation);
+    if (!source.document.usable || !translation.document.usable) return;
+    const sections = idMaps(source.document.sections, translation.document.sections, alignment);
+    this.#notedPairs.set(pairKey(source.document.file, translation.document.file, locales), { sourceHash: source.hash, translationHash: translation.hash, sections });
   }
 
   /**
@@ -100,40 +141,58 @@ export class AnchorIndex {
   }
 
   async #page(page: string, scope: PageScope): Promise<PageEntry> {
-    const [source, translation] = [await this.#sourcePage(scope.sourceDir, page), await this.#pageDocument(scope.localeDir, page)];
+    const source = await this.#sourcePage(scope.sourceDir, page);
+    const translation = await this.#pageFile(scope.localeDir, page);
     if (source === undefined || translation === undefined) return { sections: null, dependencies: [] };
-    const [from, to] = [source.document.sections, translation.document.sections];
-    const sourceMap: Record<string, string> = Object.create(null);
-    for (const section of from) for (const id of section.ids) sourceMap[id] ??= section.anchor;
-    const translationMap: Record<string, string> = Object.create(null);
-    // Aligned as any pair is (content evidence included), then only the id maps are kept.
-    for (const row of alignSections(from, to, scope.locales).rows) {
-      if (row.source === undefined || row.translation === undefined) continue;
-      for (const id of to[row.translation]!.ids) translationMap[id] ??= from[row.source]!.anchor;
+    const dependencies = [source.dependency, translation.dependency];
+    const noted = this.#notedPairs.get(pairKey(source.dependency.file, translation.dependency.file, scope.locales));
+    if (noted !== undefined && noted.sourceHash === source.dependency.hash && noted.translationHash === translation.dependency.hash) {
+      return { sections: noted.sections, dependencies };
     }
-    return { sections: { source: sourceMap, translation: translationMap }, dependencies: [source.dependency, translation.dependency] };
+    const from = (await this.#parsed(source, `${scope.sourceDir}\0${page}`)).sections;
+    const to = (await this.#parsed(translation)).sections;
+    // Aligned as any pair is (content evidence included), then only the id maps are kept.
+    return { sections: idMaps(from, to, alignSections(from, to, scope.locales)), dependencies };
   }
 
-  /** `#pageDocument` of a source page, kept for the other locales that link to it. */
-  async #sourcePage(dir: string, page: string): Promise<PageDocument | undefined> {
+  /** `#pageFile` of a source page, kept for the other locales that link to it. */
+  async #sourcePage(dir: string, page: string): Promise<PageFile | undefined> {
     const key = `${dir}\0${page}`;
     const kept = this.#sourcePages.get(key);
     if (kept !== undefined) return kept ?? undefined;
-    const found = await this.#pageDocument(dir, page);
+    const found = await this.#pageFile(dir, page);
     this.#sourcePages.set(key, found ?? null);
     return found;
   }
 
-  /** The first candidate file of `page` under `dir` that reads and parses. */
-  async #pageDocument(dir: string, page: string): Promise<PageDocument | undefined> {
+  /**
+   * The first candidate file of `page` under `dir` that reads and parses. One a check noted with
+   * the same hash is known to parse, and is parsed only if its sections are needed after all.
+   */
+  async #pageFile(dir: string, page: string): Promise<PageFile | undefined> {
     for (const candidate of pageFileCandidates(page)) {
       const file = `${dir}${candidate}`;
       const read = await readForCheck(this.root, file, this.limits, this.fileSystem);
       if (read.kind !== "bytes") continue;
+      const dependency = { file, hash: read.hash };
+      const noted = this.#notedFiles.get(file);
+      if (noted !== undefined && noted.hash === read.hash) {
+        if (noted.ids !== null) return { dependency, read };
+        continue;
+      }
       const document = await toDocument(read, this.limits, this.cache);
-      if (document.usable) return { document, dependency: { file, hash: read.hash } };
+      if (document.usable) return { dependency, document };
     }
     return undefined;
+  }
+
+  /** The document of a page file, parsed now if it was known usable from a note; kept under `keptAs` in the source pages. */
+  async #parsed(pageFile: PageFile, keptAs?: string): Promise<ParsedDocument> {
+    if (pageFile.document !== undefined) return pageFile.document;
+    pageFile.document = await toDocument(pageFile.read!, this.limits, this.cache);
+    delete pageFile.read;
+    if (keptAs !== undefined) this.#sourcePages.set(keptAs, pageFile); // measured again, parsed now
+    return pageFile.document;
   }
 
   /** The ids of `file` (relative to the root); null when it is absent or unreadable. */
@@ -164,6 +223,11 @@ export class AnchorIndex {
     const cached = this.#entries.get(file);
     if (cached !== undefined) return cached;
     const read = await readForCheck(this.root, file, this.limits, this.fileSystem);
+    const noted = this.#notedFiles.get(file);
+    if (noted !== undefined && noted.hash === read.hash) {
+      this.#entries.set(file, noted);
+      return noted;
+    }
     const document = await toDocument(read, this.limits, this.cache);
     const entry: Entry = {
       ids: document.usable ? [...documentIds(document)].sort() : null,
@@ -172,4 +236,39 @@ export class AnchorIndex {
     this.#entries.set(file, entry);
     return entry;
   }
+}
+
+/** A file a check parsed, and the hash of what it read. */
+export interface CheckedFile {
+  document: ParsedDocument;
+  hash: string;
+}
+
+/** The source's ids mapped to their own anchors, and the translation's mapped to the source anchors they are aligned with. */
+function idMaps(from: readonly Section[], to: readonly Section[], alignment: Alignment): LinkedSections {
+  const sourceMap: Record<string, string> = Object.create(null);
+  for (const section of from) for (const id of section.ids) sourceMap[id] ??= section.anchor;
+  const translationMap: Record<string, string> = Object.create(null);
+  for (const row of alignment.rows) {
+    if (row.source === undefined || row.translation === undefined) continue;
+    for (const id of to[row.translation]!.ids) translationMap[id] ??= from[row.source]!.anchor;
+  }
+  return { source: sourceMap, translation: translationMap };
+}
+
+function pairKey(sourceFile: string, translationFile: string, locales: ReadonlySet<string>): string {
+  return `${sourceFile}\0${translationFile}\0${[...locales].sort().join(",")}`;
+}
+
+/** Two bytes per character of the strings, and 64 per entry: a rough bound, enough to cap the notes. */
+function notedBytes(...strings: readonly string[]): number {
+  let bytes = 64;
+  for (const text of strings) bytes += 16 + 2 * text.length;
+  return bytes;
+}
+
+function pageFileBytes(pageFile: PageFile | null): number {
+  if (pageFile === null) return 0;
+  if (pageFile.document !== undefined) return parsedBytes(pageFile.document);
+  return pageFile.read?.kind === "bytes" ? pageFile.read.bytes.length : 0;
 }

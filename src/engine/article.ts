@@ -111,22 +111,25 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
       if (workKeys) workLists.push(source!.usable ? unreadableWorkList(article, locale.name, source!, translation, workKeys) : missingWorkList(article, locale.name, locale.file, source!));
       continue;
     }
+    const locales = pairLocales(context.sourceLocale, locale.name);
+    const alignment = alignSections(source!.sections, translation.sections, locales);
+    // Noted before the links are followed, so a page that links into itself is not parsed again.
+    context.anchors.notePair({ document: source!, hash: reads[0]!.hash }, { document: translation, hash: reads[1 + present.indexOf(locale)]!.hash }, locales, alignment);
     const linked = await context.anchors.linkedIds(translation);
     dependencies.push(...linked.dependencies);
     const pages = await context.anchors.linkedSections([source!, translation], {
       article,
       sourceDir: folderOf(sourceFile, article),
       localeDir: folderOf(locale.file, locale.movedFrom ?? article),
-      locales: pairLocales(context.sourceLocale, locale.name),
+      locales,
     });
     dependencies.push(...pages.dependencies);
-    const locales = pairLocales(context.sourceLocale, locale.name);
     const pair: Pair = {
       article,
       locale: locale.name,
       source: source!,
       translation,
-      alignment: alignSections(source!.sections, translation.sections, locales),
+      alignment,
       locales,
       linkedIds: linked.ids,
       linkedSections: pages.sections,

@@ -5,6 +5,11 @@ import { AnchorIndex } from "../../src/engine/anchor-index.js";
 import { NODE_FILE_SYSTEM, type FileSystem } from "../../src/io/file-system.js";
 import { DEFAULT_PARSE_LIMITS, parseDocument } from "../../src/parse/document.js";
 import { makeTree } from "../support/fixtures.js";
+import { createHash } from "node:crypto";
+import { alignSections } from "../../src/align/align.js";
+import type { DocumentCache } from "../../src/engine/cache.js";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 describe("AnchorIndex", () => {
   it("reads the ids of linked files on demand: headings, explicit anchors, HTML ids", async () => {
@@ -49,4 +54,41 @@ describe("AnchorIndex", () => {
     expect(opened.filter((file) => file.startsWith("en/")).sort()).toEqual(["en/guides/setup.md"]);
     expect(opened.filter((file) => !file.startsWith("en/")).sort()).toEqual(["de/guides/setup.md", "fr/guides/setup.md"]);
   });
+
+  it("does not parse again a page a check noted, unless the file changed since", async () => {
+    const files = { "en/guides/setup.md": "# Setup\n\n## Install\n\nSteps.\n", "de/guides/setup.md": "# Einrichtung\n\n## Installieren\n\nSchritte.\n" };
+    const root = await makeTree(files);
+    // Every parse of the index goes through the document cache's lookup first: counting lookups counts parses.
+    const parsed: string[] = [];
+    const counting: DocumentCache = { getDocument: async (file) => (parsed.push(file), undefined), setDocument: async () => {}, getArticle: async () => undefined, setArticle: async () => {} };
+    const checked = (file: string) => ({ document: parseDocument(file, new TextEncoder().encode(files[file as keyof typeof files])), hash: sha256(files[file as keyof typeof files]) });
+    const locales = new Set(["de", "en"]);
+    const scope = { article: "start.md", sourceDir: "en/", localeDir: "de/", locales };
+    const linkedFrom = parseDocument("de/start.md", new TextEncoder().encode("# Start\n\n[x](/de/guides/setup/#installieren) [y](guides/setup.md#installieren)\n"));
+    const expected = { source: { setup: "setup", install: "install" }, translation: { einrichtung: "setup", installieren: "install" } };
+
+    const noted = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
+    const [source, translation] = [checked("en/guides/setup.md"), checked("de/guides/setup.md")];
+    noted.notePair(source, translation, locales, alignSections(source.document.sections, translation.document.sections, locales));
+    expect((await noted.linkedSections([linkedFrom], scope)).sections).toEqual({ "guides/setup": expected });
+    expect(await noted.idsOf("de/guides/setup.md")).toEqual(["einrichtung", "installieren"]);
+    expect(parsed).toEqual([]);
+
+    // The same links without a note parse both files, and give the same maps and dependencies.
+    const plain = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
+    const fromPlain = await plain.linkedSections([linkedFrom], scope);
+    expect(fromPlain.sections).toEqual({ "guides/setup": expected });
+    expect(fromPlain.dependencies).toEqual((await noted.linkedSections([linkedFrom], scope)).dependencies);
+    expect(parsed.sort()).toEqual(["de/guides/setup.md", "en/guides/setup.md"]);
+
+    // A note of another version of the file is not taken.
+    parsed.length = 0;
+    await writeFile(path.join(root, "de/guides/setup.md"), "# Einrichtung\n\n## Schritte {#installieren}\n");
+    const stale = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
+    stale.notePair(source, translation, locales, alignSections(source.document.sections, translation.document.sections, locales));
+    expect(await stale.idsOf("de/guides/setup.md")).toEqual(["einrichtung", "installieren", "schritte"]);
+    expect((await stale.linkedSections([linkedFrom], scope)).sections["guides/setup"]!.translation).toEqual({ einrichtung: "setup", installieren: "install", schritte: "install" });
+    expect(parsed.sort()).toEqual(["de/guides/setup.md", "de/guides/setup.md", "en/guides/setup.md"]);
+  });
 });
+
