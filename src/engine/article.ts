@@ -70,6 +70,17 @@ export type { ArticleResult } from "./article-result.js";
  * held, so memory stays flat however large the tree.
  */
 export async function checkArticle(task: ArticleTask, context: ArticleContext): Promise<ArticleResult> {
+  return (await checkOrRecall(task, context)).result;
+}
+
+/** An article's result, and whether it was read from the cache (`cached`) or checked anew. */
+export interface CheckedArticle {
+  result: ArticleResult;
+  cached: boolean;
+}
+
+/** `checkArticle`, saying where the result came from. */
+export async function checkOrRecall(task: ArticleTask, context: ArticleContext): Promise<CheckedArticle> {
   const { article, sourceFile } = task;
   const present = task.locales.filter((locale) => locale.present);
   const reads = await Promise.all([sourceFile, ...present.map((locale) => locale.file)].map((file) => readForCheck(context.root, file, context.limits, context.fileSystem)));
@@ -78,7 +89,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   const key = context.cache ? digest(JSON.stringify(task), ...reads.map((read) => read.hash)) : undefined;
   if (key !== undefined) {
     const cached = await context.cache!.getArticle(key);
-    if (cached && (await unchanged(cached.dependencies, context))) return cached.result;
+    if (cached && (await unchanged(cached.dependencies, context))) return { result: cached.result, cached: true };
   }
   const [source, ...translated] = await Promise.all(reads.map((read) => toDocument(read, context.limits, context.cache)));
   const findings = fileFindings(source!, article, context.sourceLocale, undefined, true, context);
@@ -93,7 +104,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
     for (const locale of task.locales) outline.translations.push({ locale: locale.name, file: locale.file, status: locale.present ? "translated" : "missing", state: "untracked", reasons: [], rows: [] });
     const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
     if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
-    return result;
+    return { result, cached: false };
   }
 
   for (const locale of task.locales) {
@@ -156,7 +167,7 @@ export async function checkArticle(task: ArticleTask, context: ArticleContext): 
   }
   const result: ArticleResult = { findings, outline, history, ...(workKeys && { workLists }) };
   if (key !== undefined) await context.cache!.setArticle(key, { result, dependencies });
-  return result;
+  return { result, cached: false };
 }
 
 /**

@@ -6,7 +6,7 @@ import { packedArray, packItems, unpackItems, type PackedItems } from "../report
 import { sortFindings } from "../report/sort.js";
 import { assignStates } from "../report/states.js";
 import { compareText } from "../util/compare-text.js";
-import { checkArticle, type ArticleContext, type ArticleTask } from "./article.js";
+import { checkOrRecall, type ArticleContext, type ArticleTask } from "./article.js";
 import type { ArticleResult } from "./article-result.js";
 
 /** Findings naming one article (or none: `""`), in report order. */
@@ -40,15 +40,9 @@ export interface DeflatePolicy {
 }
 
 /** Checks one article and packs its result as `policy` says for where the result came from. */
-export async function checkAndPack(task: ArticleTask, context: ArticleContext, policy: DeflatePolicy): Promise<PackedResult> {
-  // Without a cache every result is checked anew.
-  if (context.cache === undefined || policy.fresh === policy.cached) return packResult(await checkArticle(task, context), policy.fresh);
-  // A result checked anew is written to the cache: that write tells the two apart.
-  const cache = context.cache;
-  let fresh = false;
-  const watched: ArticleContext = { ...context, cache: { ...cache, setArticle: (key, entry) => ((fresh = true), cache.setArticle(key, entry)) } };
-  const result = await checkArticle(task, watched);
-  return packResult(result, fresh ? policy.fresh : policy.cached);
+export async function checkAndPack(task: ArticleTask, context: ArticleContext, policy: DeflatePolicy): Promise<{ packed: PackedResult; cached: boolean }> {
+  const { result, cached } = await checkOrRecall(task, context);
+  return { packed: packResult(result, cached ? policy.cached : policy.fresh), cached };
 }
 
 /** `deflate`: whether the lists are deflated or held as they are (see report/packed.ts). */

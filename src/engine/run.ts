@@ -256,9 +256,9 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
   // The tasks from `first` on, in this thread.
   const checkHere = (first: number) =>
     inTaskOrder(tasks.slice(first), ARTICLES_IN_FLIGHT, async (task, index) => {
-      const result = await checkAndPack(task, inThisThread(), deflate);
+      const { packed } = await checkAndPack(task, inThisThread(), deflate);
       finished(first + index);
-      return result;
+      return packed;
     });
   if (workers <= 1) return checkHere(0);
   // With a cache, this thread checks articles until some had to be checked anew, and only then
@@ -296,7 +296,7 @@ async function checkAll(tasks: readonly ArticleTask[], options: EngineOptions, h
         // A batch too large for a worker's heap is checked here, where the heap is not bounded.
         if ((error as NodeJS.ErrnoException).code !== "ERR_WORKER_OUT_OF_MEMORY") throw error;
         const checked: PackedResult[] = [];
-        for (const task of batch.tasks) checked.push(await checkAndPack(task, inThisThread(), deflate));
+        for (const task of batch.tasks) checked.push((await checkAndPack(task, inThisThread(), deflate)).packed);
         return { results: checked };
       });
       if ("error" in outcome) throw fromPlainError(outcome.error);
@@ -332,14 +332,12 @@ const MISSES_BEFORE_WORKERS = BATCH_SIZE;
  */
 async function checkUntilMisses(tasks: readonly ArticleTask[], context: ArticleContext, deflate: DeflatePolicy, finished: (index: number) => void): Promise<PackedResult[]> {
   let misses = 0;
-  const cache = context.cache!;
-  // Every article checked anew writes its result to the cache: that write is the miss to count.
-  const counting: ArticleContext = { ...context, cache: { ...cache, setArticle: (key, entry) => (misses++, cache.setArticle(key, entry)) } };
   const outcomes = await inTaskOrder(tasks, ARTICLES_IN_FLIGHT, async (task, index) => {
     if (misses >= MISSES_BEFORE_WORKERS) return undefined;
-    const result = await checkAndPack(task, counting, deflate);
+    const { packed, cached } = await checkAndPack(task, context, deflate);
+    if (!cached) misses++;
     finished(index);
-    return result;
+    return packed;
   });
   const left = outcomes.indexOf(undefined);
   return (left === -1 ? outcomes : outcomes.slice(0, left)) as PackedResult[];

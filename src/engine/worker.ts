@@ -36,7 +36,7 @@ export default async function checkBatch(job: WorkerJob): Promise<WorkerOutcome>
     try {
       const batchContext: ArticleContext = history ? { ...context, history } : context;
       const results: PackedResult[] = [];
-      for (const task of job.tasks) results.push(await checkAndPack(task, batchContext, job.deflate));
+      for (const task of job.tasks) results.push((await checkAndPack(task, batchContext, job.deflate)).packed);
       return { results };
     } finally {
       history?.close();

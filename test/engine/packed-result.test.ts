@@ -84,8 +84,10 @@ describe("checkAndPack", () => {
     const task = { article: "a.md", sourceFile: "articles/a.md", locales: [{ name: "de", file: "locales/de/a.md", present: true }] };
     const policy = { fresh: true, cached: false };
 
-    const checked = await checkAndPack(task, context, policy);
-    const cached = await checkAndPack(task, context, policy);
+    const first = await checkAndPack(task, context, policy);
+    const second = await checkAndPack(task, context, policy);
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    const [checked, cached] = [first.packed, second.packed];
 
     expect("bytes" in checked.outline).toBe(true);
     expect(checked.findings.every((group) => "bytes" in group.items)).toBe(true);
@@ -98,7 +100,9 @@ describe("checkAndPack", () => {
 
     // Without a cache, everything is checked anew.
     const uncached = createArticleContext({ root, ruleSettings: {}, keys: PRESETS.default.keys, limits: DEFAULT_PARSE_LIMITS, sourceLocale: "en" }, {});
-    expect("bytes" in (await checkAndPack(task, uncached, policy)).outline).toBe(true);
-    expect("items" in (await checkAndPack(task, uncached, { fresh: false, cached: true })).outline).toBe(true);
+    const again = await checkAndPack(task, uncached, policy);
+    expect(again.cached).toBe(false);
+    expect("bytes" in again.packed.outline).toBe(true);
+    expect("items" in (await checkAndPack(task, uncached, { fresh: false, cached: true })).packed.outline).toBe(true);
   });
 });
