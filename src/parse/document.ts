@@ -6,24 +6,28 @@ import type { ParsedDocument, ProblemAt } from "../model/document.js";
 import { decodeDocument } from "./decode.js";
 import { readFrontMatter } from "./front-matter.js";
 import { DEFAULT_NESTING_LIMITS, findExcessiveNesting, type NestingLimits } from "./nesting.js";
-import { remarkDocsSyntax } from "./remark-docs-syntax.js";
+import { docsSyntaxNeeded, remarkDocsSyntax, type DocsSyntaxOptions } from "./remark-docs-syntax.js";
 import { splitSections } from "./sections.js";
 
-const markdown = unified().use(remarkParse).use(remarkDocsSyntax).freeze();
 /**
  * MDX reads no indented code: indentation there nests JSX (`<Tabs>` around an example), so a
  * four-space indented block is prose and components, as MDX renders it (remark-mdx turns the
  * construct off the same way). Without this, every indented example in a `.mdx` page was a code
  * block, and its translated text code drift.
  */
-const mdx = unified()
-  .use(remarkParse)
-  .use(remarkDocsSyntax)
-  .use(function noIndentedCode(this: ReturnType<typeof unified>) {
-    (this.data().micromarkExtensions ??= []).push({ disable: { null: ["codeIndented"] } });
-  })
-  .freeze();
+function noIndentedCode(this: ReturnType<typeof unified>): void {
+  (this.data().micromarkExtensions ??= []).push({ disable: { null: ["codeIndented"] } });
+}
 
+type Parser = ReturnType<typeof makeParser>;
+
+function makeParser(isMdx: boolean, syntax: DocsSyntaxOptions) {
+  const parser = unified().use(remarkParse).use(remarkDocsSyntax, syntax);
+  return (isMdx ? parser.use(noIndentedCode) : parser).freeze();
+}
+
+/** One parser per kind of file and set of syntax parts, made when first needed. */
+const parsers = new Map<string, Parser>();
 /** The mark is stripped before parsing, but some tools show it or choke on it: say so. */
 const BOM_PROBLEM: ProblemAt = { ruleId: "encoding", message: "The file starts with a UTF-8 byte order mark; expected none.", line: 1, column: 1, data: { bom: true } };
 
@@ -59,7 +63,13 @@ export function parsedBytes(document: ParsedDocument): number {
 
 /** Parses Markdown text (front matter included) into a tree whose positions are file positions; MDX for `.mdx` files. */
 export function parseMarkdown(body: string, file = ""): Root {
-  return (file.toLowerCase().endsWith(".mdx") ? mdx : markdown).parse(body);
+  const isMdx = file.toLowerCase().endsWith(".mdx");
+  // Only the GFM parts the text can need: the same tree, parsed faster (see docsSyntaxNeeded).
+  const syntax = docsSyntaxNeeded(body);
+  const key = `${isMdx} ${syntax.tables} ${syntax.strikethrough}`;
+  let parser = parsers.get(key);
+  if (parser === undefined) parsers.set(key, (parser = makeParser(isMdx, syntax)));
+  return parser.parse(body);
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readDate } from "../../src/parse/dates.js";
-import { parseDocument } from "../../src/parse/document.js";
+import { parseDocument, parseMarkdown } from "../../src/parse/document.js";
+import { docsSyntaxNeeded, remarkDocsSyntax } from "../../src/parse/remark-docs-syntax.js";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { readFrontMatter } from "../../src/parse/front-matter.js";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -87,5 +90,41 @@ describe("readDate", () => {
     expect(readDate("13/45/2020")).toEqual({ ok: false, reason: "no such calendar day" });
     expect(readDate("yesterday")).toEqual({ ok: false, reason: "expected MM/DD/YYYY or YYYY-MM-DD" });
     expect(readDate({})).toEqual({ ok: false, reason: "not a date string" });
+  });
+});
+
+describe("parseMarkdown", () => {
+  const everyPart = unified().use(remarkParse).use(remarkDocsSyntax).freeze();
+  const types = (text: string) => parseMarkdown(text, "a.md").children.map((node) => node.type);
+
+  it("reads tables and strikethrough, also where no `|` marks the table", () => {
+    expect(types("| a | b |\n| - | - |\n| 1 | 2 |\n")).toEqual(["table"]);
+    expect(types("a\n:-\n")).toEqual(["table"]);
+    expect(types("a\n-:\n")).toEqual(["table"]);
+    expect(types("a\n---\n")).toEqual(["heading"]);
+    expect(parseMarkdown("~~gone~~ here\n", "a.md")).toEqual(everyPart.parse("~~gone~~ here\n"));
+    expect(JSON.stringify(parseMarkdown("~~gone~~\n", "a.md"))).toContain('"type":"delete"');
+  });
+
+  it("gives the tree every GFM part gives, whichever parts the text needs", () => {
+    const texts = [
+      "# Title\n\nText with no table, a - dash and a: colon.\n\n- item\n- item\n",
+      "a\n:-\n",
+      "Time: -5\n",
+      "x -: y\n\n***\n",
+      "~/components/Card.astro\n\nA ~~struck~~ word.\n",
+      "| a |\n|---|\n| b |\n\n~one~ and `~code~`\n",
+      "Text\n\n    indented\n\n> quote | pipe\n",
+    ];
+    for (const text of texts) expect(parseMarkdown(text, "a.md"), text).toEqual(everyPart.parse(text));
+    expect(texts.map(docsSyntaxNeeded)).toEqual([
+      { tables: false, strikethrough: false },
+      { tables: true, strikethrough: false },
+      { tables: false, strikethrough: false },
+      { tables: true, strikethrough: false },
+      { tables: false, strikethrough: true },
+      { tables: true, strikethrough: true },
+      { tables: true, strikethrough: false },
+    ]);
   });
 });
