@@ -1,5 +1,5 @@
-import { francAll } from "franc";
 import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
+import { scoreLanguages } from "./two-languages.js";
 
 /**
  * Where franc knows a macrolanguage only by one of its members (Chinese as Mandarin, Norwegian
@@ -99,7 +99,7 @@ export function guessLanguage(text: string, source: string, target: string, minL
     // commands stay in Latin letters in every translation.
     return { language: share >= 0.05 ? target : source, evidence: Number.POSITIVE_INFINITY };
   }
-  const [first, second] = francAll(sample, { only: [source, target], minLength: 1 });
+  const [first, second] = scoreLanguages(sample, [source, target]);
   if (first === undefined || first[0] === "und") return undefined;
   return { language: first[0], evidence: (1 - (second?.[1] ?? 0)) * sample.length };
 }

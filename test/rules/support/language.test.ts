@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { francAll } from "franc";
 import { francLanguage, guessLanguage, languageSample, languageText } from "../../../src/rules/support/language.js";
+import { scoreLanguages } from "../../../src/rules/support/two-languages.js";
 
 describe("francLanguage", () => {
   it("maps folder names and BCP 47 tags to the codes franc knows", () => {
@@ -47,5 +51,30 @@ describe("guessLanguage", () => {
     expect(sample.endsWith(long.slice(-256))).toBe(true);
     expect(languageSample(german)).toBe(german);
     expect(guessLanguage(long, "eng", "deu", 50)).toEqual(guessLanguage(sample, "eng", "deu", 50));
+  });
+});
+
+describe("scoreLanguages", () => {
+  it("gives franc's languages and scores for two candidates, on the bundled articles' text", async () => {
+    const files: string[] = [];
+    for (const dir of ["articles", "locales"]) {
+      for (const name of await readdir(dir, { recursive: true })) if (name.endsWith(".md")) files.push(path.join(dir, name));
+    }
+    const texts = ["", " ", "1234 5678", "Gbps", "a", "ExpressRoute", "日本語のテキストと English words", "Привет, мир", "Γειά σου κόσμε", "שלום עולם"];
+    for (const file of files) {
+      const text = await readFile(file, "utf8");
+      // Windows of every length franc treats differently: short, sampled, longer than it reads.
+      for (let start = 0; start < text.length; start += 997) for (const length of [12, 130, 1024, 2600]) texts.push(text.slice(start, start + length));
+    }
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    const pairs = [["eng", "deu"], ["eng", "swe"], ["eng", "nld"], ["eng", "cmn"], ["eng", "jpn"], ["eng", "rus"], ["deu", "nld"], ["nld", "deu"], ["eng", "eng"], ["eng", "xxx"], ["xxx", "yyy"], ["eng", "ell"]];
+    let compared = 0;
+    for (const text of texts) {
+      for (const pair of pairs) {
+        expect(scoreLanguages(text, pair), `${pair.join("/")}: ${JSON.stringify(text.slice(0, 40))}`).toEqual(francAll(text, { only: pair, minLength: 1 }));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
