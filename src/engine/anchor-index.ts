@@ -9,6 +9,7 @@ import type { Dependency } from "./article-result.js";
 import type { DocumentCache } from "./cache.js";
 import { readForCheck, toDocument, type FileRead } from "./load.js";
 import { BoundedCache } from "../util/bounded-cache.js";
+import { detached } from "../util/text.js";
 
 /** How many linked files' ids are kept; each entry is a short list of strings. */
 const DEFAULT_ANCHOR_CACHE_ENTRIES = 2048;
@@ -78,6 +79,8 @@ export class AnchorIndex {
   readonly #pages: BoundedCache<string, PageEntry>;
   readonly #sourcePages = new BoundedCache<string, PageFile | null>({ maxBytes: MAX_SOURCE_PAGE_BYTES, sizeOf: pageFileBytes });
   readonly #notedFiles = new BoundedCache<string, Entry>({ maxBytes: MAX_NOTED_BYTES, sizeOf: (entry) => notedBytes(entry.hash, ...(entry.ids ?? [])) });
+  /** Whether a link by URL path was seen in this thread: until then, no pair is noted. */
+  #pageLinksSeen = false;
   readonly #notedPairs = new BoundedCache<string, NotedPair>({ maxBytes: MAX_NOTED_BYTES, sizeOf: (pair) => notedBytes(pair.sourceHash, pair.translationHash, ...Object.keys(pair.sections.source), ...Object.keys(pair.sections.translation)) });
 
   constructor(
@@ -93,7 +96,7 @@ export class AnchorIndex {
 
   /** Notes a file a check parsed: its ids and hash, for the links that reach it later. */
   noteFile({ document, hash }: CheckedFile): void {
-    if (!this.#notedFiles.has(document.file)) this.#notedFiles.set(document.file, { ids: document.usable ? [...documentIds(document)].sort() : null, hash });
+    if (!this.#notedFiles.has(document.file)) this.#notedFiles.set(document.file, { ids: document.usable ? idsOf(document) : null, hash });
   }
 
   /**
@@ -104,7 +107,9 @@ export class AnchorIndex {
   notePair(source: CheckedFile, translation: CheckedFile, locales: ReadonlySet<string>, alignment: Alignment): void {
     this.noteFile(source);
     this.noteFile(translation);
-    if (!source.document.usable || !translation.document.usable) return;
+    // Only a tree whose pages link by URL path reads these: the generated tree's `.md` links never
+    // do, and noting every pair there took 63 MiB more at the peak of a 100,000-file check.
+    if (!this.#pageLinksSeen || !source.document.usable || !translation.document.usable) return;
     const sections = idMaps(source.document.sections, translation.document.sections, alignment);
     this.#notedPairs.set(pairKey(source.document.file, translation.document.file, locales), { sourceHash: source.hash, translationHash: translation.hash, sections });
   }
@@ -122,6 +127,7 @@ export class AnchorIndex {
         for (const link of sectionContent(section).links) {
           const target = pagePath(link.url, scope.article, scope.locales);
           if (target !== undefined && target.id !== "" && pages.size < MAX_PAGES_PER_PAIR) pages.add(target.page);
+          if (target !== undefined) this.#pageLinksSeen = true;
         }
       }
     }
@@ -230,7 +236,7 @@ export class AnchorIndex {
     }
     const document = await toDocument(read, this.limits, this.cache);
     const entry: Entry = {
-      ids: document.usable ? [...documentIds(document)].sort() : null,
+      ids: document.usable ? idsOf(document) : null,
       hash: read.hash,
     };
     this.#entries.set(file, entry);
@@ -247,13 +253,18 @@ export interface CheckedFile {
 /** The source's ids mapped to their own anchors, and the translation's mapped to the source anchors they are aligned with. */
 function idMaps(from: readonly Section[], to: readonly Section[], alignment: Alignment): LinkedSections {
   const sourceMap: Record<string, string> = Object.create(null);
-  for (const section of from) for (const id of section.ids) sourceMap[id] ??= section.anchor;
+  for (const section of from) for (const id of section.ids) sourceMap[detached(id)] ??= detached(section.anchor);
   const translationMap: Record<string, string> = Object.create(null);
   for (const row of alignment.rows) {
     if (row.source === undefined || row.translation === undefined) continue;
-    for (const id of to[row.translation]!.ids) translationMap[id] ??= from[row.source]!.anchor;
+    for (const id of to[row.translation]!.ids) translationMap[detached(id)] ??= detached(from[row.source]!.anchor);
   }
   return { source: sourceMap, translation: translationMap };
+}
+
+/** A document's ids, sorted, as strings of their own (kept, they would keep its text alive). */
+function idsOf(document: ParsedDocument): string[] {
+  return [...documentIds(document)].sort().map(detached);
 }
 
 function pairKey(sourceFile: string, translationFile: string, locales: ReadonlySet<string>): string {

@@ -7,3 +7,13 @@ export function plural(count: number, noun: string): string {
 export function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
+
+/**
+ * A copy of `text` that holds only its own characters. V8 may keep a substring as a view of the
+ * whole string it was cut from, so an id kept from a parsed document can keep the document's text
+ * alive: noting a few ids per file held 45 MiB more at the peak of a 4,922-file check. A string
+ * made by `JSON.parse` is always a fresh one.
+ */
+export function detached(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

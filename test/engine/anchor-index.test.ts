@@ -69,13 +69,17 @@ describe("AnchorIndex", () => {
 
     const noted = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
     const [source, translation] = [checked("en/guides/setup.md"), checked("de/guides/setup.md")];
+    // Pairs are noted once the thread has seen a link by URL path: here one to a page that is not there.
+    await noted.linkedSections([parseDocument("de/other.md", new TextEncoder().encode("[z](/de/absent/#x)\n"))], scope);
     noted.notePair(source, translation, locales, alignSections(source.document.sections, translation.document.sections, locales));
     expect((await noted.linkedSections([linkedFrom], scope)).sections).toEqual({ "guides/setup": expected });
     expect(await noted.idsOf("de/guides/setup.md")).toEqual(["einrichtung", "installieren"]);
     expect(parsed).toEqual([]);
 
-    // The same links without a note parse both files, and give the same maps and dependencies.
+    // A pair noted before any link by URL path was seen is not kept: the same links parse both
+    // files, and give the same maps and dependencies.
     const plain = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
+    plain.notePair(source, translation, locales, alignSections(source.document.sections, translation.document.sections, locales));
     const fromPlain = await plain.linkedSections([linkedFrom], scope);
     expect(fromPlain.sections).toEqual({ "guides/setup": expected });
     expect(fromPlain.dependencies).toEqual((await noted.linkedSections([linkedFrom], scope)).dependencies);
@@ -85,6 +89,7 @@ describe("AnchorIndex", () => {
     parsed.length = 0;
     await writeFile(path.join(root, "de/guides/setup.md"), "# Einrichtung\n\n## Schritte {#installieren}\n");
     const stale = new AnchorIndex(root, DEFAULT_PARSE_LIMITS, counting);
+    await stale.linkedSections([parseDocument("de/other.md", new TextEncoder().encode("[z](/de/absent/#x)\n"))], scope);
     stale.notePair(source, translation, locales, alignSections(source.document.sections, translation.document.sections, locales));
     expect(await stale.idsOf("de/guides/setup.md")).toEqual(["einrichtung", "installieren", "schritte"]);
     expect((await stale.linkedSections([linkedFrom], scope)).sections["guides/setup"]!.translation).toEqual({ einrichtung: "setup", installieren: "install", schritte: "install" });
