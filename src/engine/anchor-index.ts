@@ -107,8 +107,8 @@ export class AnchorIndex {
   notePair(source: CheckedFile, translation: CheckedFile, locales: ReadonlySet<string>, alignment: Alignment): void {
     this.noteFile(source);
     this.noteFile(translation);
-    // Only a tree whose pages link by URL path reads these: the generated tree's `.md` links never
-    // do, and noting every pair there took 63 MiB more at the peak of a 100,000-file check.
+    // Only a tree whose pages link by URL path reads these: a tree of `.md` links (the generated
+    // one) never does, and would hold them for nothing.
     if (!this.#pageLinksSeen || !source.document.usable || !translation.document.usable) return;
     const sections = idMaps(source.document.sections, translation.document.sections, alignment);
     this.#notedPairs.set(pairKey(source.document.file, translation.document.file, locales), { sourceHash: source.hash, translationHash: translation.hash, sections });
