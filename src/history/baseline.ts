@@ -46,6 +46,9 @@ async function readObject(history: HistoryAccess, name: string): Promise<ObjectR
  */
 const MAX_PARSED_BYTES = 4 * 1024 * 1024;
 
+/** How many of the versions parsed last a new version may reuse nodes of (see BlobCache.document). */
+const RECENT_VERSIONS = 8;
+
 /**
  * What one run remembers about blobs: the same source version is the baseline of many locales,
  * and a hash pin that matches nothing would otherwise hash every old version once per locale.
@@ -62,17 +65,27 @@ export class BlobCache {
     this.parsed = new BoundedCache({ maxBytes, sizeOf: parsedBytes });
   }
 
-  async document(history: HistoryAccess, blob: string, file: string, limits: ParseLimits): Promise<ParsedDocument | undefined> {
+  /**
+   * The old version `blob` of a source, parsed only where it differs from the source now
+   * (`current`) and from the versions of the same file parsed last: one article's baseline search
+   * reads versions of its source a few sections apart, and each locale's search reads others.
+   */
+  async document(history: HistoryAccess, blob: string, file: string, limits: ParseLimits, current?: ParsedDocument): Promise<ParsedDocument | undefined> {
     const key = `${blob} ${file}`;
     const cached = this.parsed.get(key);
     if (cached) return cached;
     const read = await readObject(history, blob);
     // The log names this blob, so git must have it: a missing one is a damaged repository.
     if (!read.found) throw new VersionUnreadable(`object ${blob} is missing`);
-    const document = parseDocument(file, read.content, limits);
+    const versions = [...(current ? [current] : []), ...this.recent.filter((version) => version.file === file)];
+    const document = parseDocument(file, read.content, limits, versions);
     this.parsed.set(key, document);
+    this.recent = [document, ...this.recent.slice(0, RECENT_VERSIONS - 1)];
     return document;
   }
+
+  /** The versions parsed last, newest first, whatever the bound in bytes. */
+  private recent: ParsedDocument[] = [];
 
   async digest(history: HistoryAccess, blob: string, algorithm: string): Promise<string | undefined> {
     const key = `${algorithm} ${blob}`;
@@ -146,14 +159,14 @@ async function findBaseline(
   if (typeof found === "string") return { method: "date", gap: found, ...withProblems };
 
   // Most translations are of the source as it is: reuse the parsed source instead of parsing it again.
-  const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits);
+  const baselineSource = found.blob === currentBlob ? source : await cache.document(history, found.blob, sourceFile, options.limits, source);
   // A commit that left the content as it was (a pure rename) is not a change to translate.
   const later = versions.filter((version, index) => version.commitIndex < found.position && version.blob !== found.blob && version.blob !== versions[index + 1]?.blob);
   const skip = (version: FileVersion): boolean => skippedFor(history.commit(version.commitIndex), version.path);
   const counted = later.filter((version) => !skip(version));
   // Skipped commits after the last counted one are left out of the comparison altogether.
   const newestCounted = counted[0];
-  const target = newestCounted === undefined ? baselineSource : versions[0] === newestCounted ? source : await cache.document(history, newestCounted.blob, sourceFile, options.limits);
+  const target = newestCounted === undefined ? baselineSource : versions[0] === newestCounted ? source : await cache.document(history, newestCounted.blob, sourceFile, options.limits, source);
   const baseline: TranslationBaseline = {
     method: found.method,
     commit: found.commit,
@@ -262,7 +275,7 @@ async function closestTranslationCommit(
   if (outline.length > MAX_OUTLINE_HEADINGS) return last;
   let best = last;
   // Most translations are of the source as it is: its outline is the parsed source's, read and parsed once.
-  const lastOutline = last.blob === source.blob ? outlineTokens(source.document) : await sourceOutline(history, last.blob, versions, options, cache);
+  const lastOutline = last.blob === source.blob ? outlineTokens(source.document) : await sourceOutline(history, last.blob, versions, options, cache, source.document);
   let bestDistance = outlineDistance(lastOutline, outline);
   for (const candidate of (await history.versionsOf(translation.file)).slice(1, MAX_OUTLINE_CANDIDATES + 1)) {
     if (bestDistance === 0) break;
@@ -270,7 +283,7 @@ async function closestTranslationCommit(
     const version = versions.find((source) => source.commitIndex >= candidate.commitIndex);
     if (!version) break;
     if (version.blob === best.blob) continue;
-    const distance = outlineDistance(await sourceOutline(history, version.blob, versions, options, cache), outline);
+    const distance = outlineDistance(await sourceOutline(history, version.blob, versions, options, cache, source.document), outline);
     if (distance < bestDistance) {
       best = { method: "translation-commit", commit: candidate.commit, position: candidate.commitIndex, version, blob: version.blob };
       bestDistance = distance;
@@ -279,10 +292,10 @@ async function closestTranslationCommit(
   return best;
 }
 
-async function sourceOutline(history: HistoryAccess, blob: string, versions: FileVersion[], options: BaselineOptions, cache: BlobCache): Promise<number[] | undefined> {
+async function sourceOutline(history: HistoryAccess, blob: string, versions: FileVersion[], options: BaselineOptions, cache: BlobCache, current: ParsedDocument): Promise<number[] | undefined> {
   const file = versions.find((version) => version.blob === blob)?.path ?? "";
   try {
-    const document = await cache.document(history, blob, file, options.limits);
+    const document = await cache.document(history, blob, file, options.limits, current);
     return document?.usable ? outlineTokens(document) : undefined;
   } catch (error) {
     // An older version git cannot give is only a candidate less; the last commit still stands.

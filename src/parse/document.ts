@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { ParsedDocument, ProblemAt } from "../model/document.js";
@@ -7,6 +7,7 @@ import { decodeDocument } from "./decode.js";
 import { readFrontMatter } from "./front-matter.js";
 import { DEFAULT_NESTING_LIMITS, findExcessiveNesting, type NestingLimits } from "./nesting.js";
 import { docsSyntaxNeeded, remarkDocsSyntax, type DocsSyntaxOptions } from "./remark-docs-syntax.js";
+import { reparseNear, type ParsedBody } from "./reparse.js";
 import { splitSections } from "./sections.js";
 
 /**
@@ -63,20 +64,21 @@ export function parsedBytes(document: ParsedDocument): number {
 
 /** Parses Markdown text (front matter included) into a tree whose positions are file positions; MDX for `.mdx` files. */
 export function parseMarkdown(body: string, file = ""): Root {
-  const isMdx = file.toLowerCase().endsWith(".mdx");
   // Only the GFM parts the text can need: the same tree, parsed faster (see docsSyntaxNeeded).
   const syntax = docsSyntaxNeeded(body);
-  const key = `${isMdx} ${syntax.tables} ${syntax.strikethrough}`;
+  const key = `${isMdx(file)} ${syntax.tables} ${syntax.strikethrough}`;
   let parser = parsers.get(key);
-  if (parser === undefined) parsers.set(key, (parser = makeParser(isMdx, syntax)));
+  if (parser === undefined) parsers.set(key, (parser = makeParser(isMdx(file), syntax)));
   return parser.parse(body);
 }
 
 /**
  * Turns a file's bytes into a ParsedDocument. Never throws for bad input: every problem is recorded
- * on the document, and `usable` says whether sections could be read at all.
+ * on the document, and `usable` says whether sections could be read at all. `versions` are other
+ * versions of the same file, parsed in this thread: the text is parsed only where it differs from
+ * the nearest (see reparseNear), into the same document.
  */
-export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedDocument {
+export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, versions: readonly ParsedDocument[] = []): ParsedDocument {
   if (bytes.length > limits.maxFileBytes) return unusableDocument(file, [tooLargeProblem(bytes.length, limits.maxFileBytes)], bytes);
   const base = unusableDocument(file, [], bytes);
   const decoded = decodeDocument(bytes);
@@ -97,12 +99,39 @@ export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimi
   const nesting = findExcessiveNesting(frontMatter.body, { ...DEFAULT_NESTING_LIMITS, ...definedLimits(limits) });
   if (nesting) return withProblems(read, [{ ruleId: "parse-error", message: nesting.message, line: nesting.line, column: 1 }]);
   try {
-    return { ...read, sections: splitSections(parseMarkdown(frontMatter.body, file)), usable: true };
+    const parse = (text: string): RootContent[] => parseMarkdown(text, file).children;
+    const children = reparseNear(frontMatter.body, reusable(file, versions), parse) ?? parse(frontMatter.body);
+    const document: ParsedDocument = { ...read, sections: splitSections({ type: "root", children }), usable: true };
+    TOP_LEVEL_NODES.set(document, { children, ...(versions.length > 0 && { body: frontMatter.body }) });
+    return document;
   } catch (error) {
     // The pre-scan errs high, but a shape it does not know could still recurse too deep.
     if (!(error instanceof RangeError)) throw error;
     return withProblems(read, [{ ruleId: "parse-error", message: "the Markdown is nested too deeply to parse; the file was not parsed" }]);
   }
+}
+
+/**
+ * The top-level nodes each document's tree had, for parsing its other versions, and its body once
+ * a parse has used it. The sections hold all but the headings, so keeping these costs little more;
+ * they go when the document goes.
+ */
+const TOP_LEVEL_NODES = new WeakMap<ParsedDocument, { children: readonly RootContent[]; body?: string }>();
+
+/** The versions parsed here and read by the same parser (a `.md` renamed `.mdx` reads otherwise), with their bodies. */
+function reusable(file: string, versions: readonly ParsedDocument[]): ParsedBody[] {
+  const bodies: ParsedBody[] = [];
+  for (const version of versions) {
+    const parsed = TOP_LEVEL_NODES.get(version);
+    if (parsed === undefined || isMdx(version.file) !== isMdx(file)) continue;
+    parsed.body ??= readFrontMatter(version.text).body;
+    bodies.push(parsed as ParsedBody);
+  }
+  return bodies;
+}
+
+function isMdx(file: string): boolean {
+  return file.toLowerCase().endsWith(".mdx");
 }
 
 /**
