@@ -309,15 +309,6 @@ async function sourceOutline(history: HistoryAccess, blob: string, versions: Fil
  * of its section, so a table the source replaced with a component is a difference too.
  */
 function outlineTokens(document: ParsedDocument): number[] {
-  let outline = OUTLINES.get(document);
-  if (outline === undefined) OUTLINES.set(document, (outline = findOutlineTokens(document)));
-  return outline;
-}
-
-/** Each document's outline, found once: a source's is compared with each locale's translation. */
-const OUTLINES = new WeakMap<ParsedDocument, number[]>();
-
-function findOutlineTokens(document: ParsedDocument): number[] {
   const outline: number[] = [];
   for (const section of document.sections) {
     if (section.level > 0) outline.push(section.level);
