@@ -76,7 +76,7 @@ export function parseMarkdown(body: string, file = ""): Root {
  * Turns a file's bytes into a ParsedDocument. Never throws for bad input: every problem is recorded
  * on the document, and `usable` says whether sections could be read at all. `versions` are other
  * versions of the same file, parsed in this thread: the text is parsed only where it differs from
- * the nearest (see reparseNear), into the same document.
+ * them (see reparseNear), into the same document.
  */
 export function parseDocument(file: string, bytes: Uint8Array, limits: ParseLimits = DEFAULT_PARSE_LIMITS, versions: readonly ParsedDocument[] = []): ParsedDocument {
   if (bytes.length > limits.maxFileBytes) return unusableDocument(file, [tooLargeProblem(bytes.length, limits.maxFileBytes)], bytes);

@@ -16,8 +16,8 @@ export interface ParsedBody {
  * root and starts its line with `#`: no block is open across it, and it closes with its line. So
  * a version's nodes from one such heading to the next depend only on the text between them (and
  * the line after, which ended them). Where the text has that same stretch, starting where the
- * parser starts afresh and followed by the same line, it takes the version's nodes, their positions
- * moved; what is between is parsed, up to and including the next stretch's heading line, which
+ * parser starts afresh and followed by the same line (or another heading line, see ATX_LINE), it
+ * takes the version's nodes, their positions moved; what is between is parsed, up to and including the next stretch's heading line, which
  * must come out a top-level heading (an unclosed fence would swallow it), or nothing is reused.
  *
  * Inline parsing is not local: `[text][label]` is a link when `label` is defined anywhere in the
