@@ -110,6 +110,9 @@ describe("parsing a version where it differs from another", () => {
     const { reused: none } = bothWays("a.md", ARTICLE, edit(ARTICLE, "[docs]: https://example.com/docs\n", "No definition.\n"));
     expect(none.sections[0]!.definitions).toBeUndefined();
     // A definition added where the text changed turns a kept `[x]` into a link.
+    // The last section changed, and its reference is defined in a kept one: parsed whole, still a link.
+    const early = "# A\n\n[d]: https://example.com/d\n\n## B\n\nSee [d].\n";
+    expect(bothWays("a.md", early, edit(early, "See [d].", "See [d] now.")).reused.sections[1]!.definitions).toEqual({ d: "https://example.com/d" });
     const added = edit(edit(ARTICLE, "- of items", "- of [items]"), "> A quote.", "> A quote.\n\n[items]: https://example.com/items");
     expect(bothWays("a.md", added, edit(added, "Text of the second section.", "[items]: https://example.com/items")).reused.sections.length).toBe(4);
   });
