@@ -1,5 +1,6 @@
 import type { RootContent } from "mdast";
 import type { Point, Position } from "unist";
+import { lastAtMost } from "../util/sorted.js";
 
 /** Another version's text body (front matter lines emptied) and its tree's top-level nodes. */
 export interface ParsedBody {
@@ -28,9 +29,9 @@ export interface ParsedBody {
  * mdast-util-from-markdown read a whole text); the tests compare this with whole parses.
  */
 export function reparseNear(body: string, versions: readonly ParsedBody[], parse: (text: string) => RootContent[]): RootContent[] | undefined {
-  if (LONE_CR.test(body)) return undefined;
+  // Most parses have no other version: they cost nothing here, not even a scan of the text.
   const usable = versions.filter((version) => !LONE_CR.test(version.body));
-  if (usable.length === 0) return undefined;
+  if (usable.length === 0 || LONE_CR.test(body)) return undefined;
   const same = usable.find((version) => version.body === body);
   if (same) return [...same.children];
   const plan = planReuse(body, usable.flatMap(stretchesOf));
@@ -224,14 +225,7 @@ function lineStarts(text: string): number[] {
 
 /** The 1-based line an offset is on. */
 function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return lastAtMost(starts, offset) + 1;
 }
 
 function shiftPoint(point: Point, lines: number, offset: number): Point {

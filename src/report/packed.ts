@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { lastAtMost } from "../util/sorted.js";
 
 /**
  * Items held as deflated JSON, or as they are. A report keeps its findings and outlines deflated
@@ -73,15 +74,8 @@ export function packedArray<T>(lists: readonly PackedItems[]): readonly T[] {
 
 /** The list holding item `index`: the last whose start is at most `index`. */
 function listOf(starts: readonly number[], index: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= index) low = middle;
-    else high = middle - 1;
-  }
   // An empty list shares its start with the next list, so the last such start is a list with items.
-  return low;
+  return lastAtMost(starts, index);
 }
 
 /** Items mapped per packed list of this many, when a packed list is mapped to another. */
